@@ -1,0 +1,184 @@
+//! The shapes that cross the boundary. Field names are camelCase in JSON and TypeScript.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use ssa_core::negotiation::{FieldProblem, Party, PartyRole, Shelf};
+use ssa_core::process::LocalizedText;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldProblemDto {
+    pub field: String,
+    pub message: String,
+}
+
+impl From<FieldProblem> for FieldProblemDto {
+    fn from(problem: FieldProblem) -> Self {
+        FieldProblemDto {
+            field: problem.field,
+            message: problem.message,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyRoleDto {
+    Own,
+    Counterpart,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ShelfDto {
+    Active,
+    Archived,
+    Bin,
+}
+
+impl From<ShelfDto> for Shelf {
+    fn from(shelf: ShelfDto) -> Shelf {
+        match shelf {
+            ShelfDto::Active => Shelf::Active,
+            ShelfDto::Archived => Shelf::Archived,
+            ShelfDto::Bin => Shelf::Bin,
+        }
+    }
+}
+
+impl From<Shelf> for ShelfDto {
+    fn from(shelf: Shelf) -> ShelfDto {
+        match shelf {
+            Shelf::Active => ShelfDto::Active,
+            Shelf::Archived => ShelfDto::Archived,
+            Shelf::Bin => ShelfDto::Bin,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PartyDto {
+    pub name: String,
+    pub iso_code: String,
+    pub role: PartyRoleDto,
+}
+
+impl From<PartyDto> for Party {
+    fn from(party: PartyDto) -> Party {
+        Party {
+            name: party.name,
+            iso_code: party.iso_code,
+            role: match party.role {
+                PartyRoleDto::Own => PartyRole::Own,
+                PartyRoleDto::Counterpart => PartyRole::Counterpart,
+            },
+        }
+    }
+}
+
+impl From<Party> for PartyDto {
+    fn from(party: Party) -> PartyDto {
+        PartyDto {
+            name: party.name,
+            iso_code: party.iso_code,
+            role: match party.role {
+                PartyRole::Own => PartyRoleDto::Own,
+                PartyRole::Counterpart => PartyRoleDto::Counterpart,
+            },
+        }
+    }
+}
+
+/// Text in English with optional French and Spanish; the UI picks by its language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct LocalizedTextDto {
+    pub en: String,
+    pub fr: Option<String>,
+    pub es: Option<String>,
+}
+
+impl From<&LocalizedText> for LocalizedTextDto {
+    fn from(text: &LocalizedText) -> Self {
+        LocalizedTextDto {
+            en: text.en.clone(),
+            fr: text.fr.clone(),
+            es: text.es.clone(),
+        }
+    }
+}
+
+/// Where a negotiation stands in the process.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StepRefDto {
+    pub id: String,
+    /// 1-based position of the step in the process.
+    pub number: u32,
+    pub step_count: u32,
+    pub title: LocalizedTextDto,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NegotiationDto {
+    pub id: String,
+    pub title: String,
+    pub parties: Vec<PartyDto>,
+    /// Three or more parties.
+    pub multilateral: bool,
+    pub working_languages: Vec<String>,
+    pub notes: String,
+    pub current_step: StepRefDto,
+    pub shelf: ShelfDto,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    /// RFC 3339, UTC: when the content was last edited.
+    pub updated_at: String,
+}
+
+/// What the user fills in to create a negotiation or change its particulars.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NegotiationInput {
+    pub title: String,
+    pub parties: Vec<PartyDto>,
+    pub working_languages: Vec<String>,
+    pub notes: String,
+}
+
+/// For the About box.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AboutDto {
+    pub version: String,
+    pub data_dir: String,
+    pub database_path: String,
+    pub log_dir: String,
+    pub schema_version: u32,
+    pub read_only: bool,
+}
+
+/// Whether a database is open, and if not, why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", tag = "state")]
+pub enum StartupDto {
+    /// A database is open. `readOnly` when it is a copy opened for reading.
+    #[serde(rename_all = "camelCase")]
+    Ready {
+        read_only: bool,
+        database_path: String,
+        /// True when this start created the database (and seeded the sample).
+        created: bool,
+        /// Where the database was backed up before a migration at this start, if it was.
+        backup_path: Option<String>,
+    },
+    /// The database could not be opened. It was left untouched; the user may open a read-only
+    /// copy or start a fresh database (the old file is kept aside).
+    #[serde(rename_all = "camelCase")]
+    Problem {
+        code: crate::ErrorCode,
+        message: String,
+        database_path: String,
+    },
+}

@@ -1,0 +1,85 @@
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use ssa_store::StoreError;
+
+use crate::dto::FieldProblemDto;
+
+/// What kind of failure this is; the UI switches on it (e.g. to mark form fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The input was refused; `problems` names each field.
+    InvalidInput,
+    NotFound,
+    /// The database file is not a database or is damaged.
+    DatabaseCorrupt,
+    /// The database was written by a newer version of the app.
+    DatabaseTooNew,
+    /// The open database is a read-only copy.
+    ReadOnly,
+    /// No database is open (the start-up problem has not been resolved yet).
+    NoDatabase,
+    /// Anything else in storage or the file system.
+    Storage,
+}
+
+/// The one error every use case returns: a code for the program and a message for a person
+/// (what is wrong, where, and what to do).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// With `InvalidInput`: every problem, each naming its field.
+    pub problems: Vec<FieldProblemDto>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> ApiError {
+        ApiError {
+            code,
+            message: message.into(),
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn not_found(what: &str, id: &str) -> ApiError {
+        ApiError::new(
+            ErrorCode::NotFound,
+            format!("There is no {what} with id {id}."),
+        )
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> ApiError {
+        let code = match &error {
+            StoreError::NotADatabase { .. } | StoreError::Corrupt { .. } => {
+                ErrorCode::DatabaseCorrupt
+            }
+            StoreError::NewerSchema { .. } => ErrorCode::DatabaseTooNew,
+            StoreError::ReadOnly { .. } => ErrorCode::ReadOnly,
+            _ => ErrorCode::Storage,
+        };
+        tracing::warn!(%error, "store error");
+        ApiError::new(code, error.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crosses_the_boundary_as_code_and_message() {
+        let error = ApiError::new(ErrorCode::NotFound, "There is no negotiation with id x.");
+        assert_eq!(
+            serde_json::to_value(&error).unwrap(),
+            serde_json::json!({
+                "code": "not_found",
+                "message": "There is no negotiation with id x.",
+                "problems": []
+            })
+        );
+    }
+}

@@ -1,0 +1,32 @@
+//! # ssa-api: the use cases of SSA Workbench
+//!
+//! The one boundary every front end calls: the desktop shell's commands and the `ssa` CLI are
+//! one-line calls into this crate. It owns the database handle for a data directory it is given
+//! a path to; it is handed its clock and id source ([`Clock`], [`IdSource`]) so that tests can
+//! fix both.
+//!
+//! Everything crossing the boundary is a DTO from [`dto`] (serialisable, with TypeScript types
+//! generated through `specta`) and every failure is an [`ApiError`] `{ code, message }`.
+
+pub mod dto;
+mod error;
+mod negotiations;
+pub mod paths;
+mod sample;
+mod session;
+mod system;
+
+pub use error::{ApiError, ErrorCode};
+pub use session::{Session, SessionOptions, Workbench};
+pub use system::{Clock, IdSource, SystemClock, UuidIds};
+
+/// The application identifier. The desktop shell's `tauri.conf.json` uses the same value, so the
+/// CLI finds the app's database in the same place (a test checks they agree).
+pub const APP_IDENTIFIER: &str = "org.ssaworkbench.desktop";
+
+/// The app's version, shown in the About box.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The process definition shipped with the app.
+pub const DEFAULT_PROCESS_TOML: &str =
+    include_str!("../../../assets/process/eight-step-process.toml");

@@ -1,0 +1,328 @@
+//! Start-up, recovery and the open workbench.
+//!
+//! A [`Session`] always exists once the front end has started: either a database is open (a
+//! [`Workbench`]) or the start-up problem is kept, with the two ways out a user is offered:
+//! look into a read-only copy, or start a fresh database with the old file kept aside. The
+//! broken file itself is never modified.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use ssa_core::process::ProcessDefinition;
+use ssa_store::{OpenReport, Store};
+
+use crate::dto::{AboutDto, StartupDto};
+use crate::paths::DataDir;
+use crate::{ApiError, Clock, ErrorCode, IdSource, APP_VERSION, DEFAULT_PROCESS_TOML};
+
+/// The open database and what the use cases need beside it.
+pub struct Workbench {
+    pub(crate) store: Store,
+    pub(crate) process: ProcessDefinition,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) ids: Arc<dyn IdSource>,
+    data_dir: DataDir,
+}
+
+impl Workbench {
+    /// Opens the database of `data_dir` (creating the directory and the database if needed).
+    pub fn open(
+        data_dir: &DataDir,
+        clock: Arc<dyn Clock>,
+        ids: Arc<dyn IdSource>,
+    ) -> Result<(Workbench, OpenReport), ApiError> {
+        create_dir(data_dir.root())?;
+        let backup = data_dir.backups().join(format!(
+            "workbench-before-update-{}.sqlite3",
+            file_stamp(clock.as_ref())
+        ));
+        let (store, report) = Store::open(&data_dir.database(), &backup)?;
+        if let Some(from) = report.migrated_from {
+            tracing::info!(from, backup = %backup.display(), "database migrated");
+        }
+        Ok((Workbench::with_store(store, data_dir, clock, ids)?, report))
+    }
+
+    fn with_store(
+        store: Store,
+        data_dir: &DataDir,
+        clock: Arc<dyn Clock>,
+        ids: Arc<dyn IdSource>,
+    ) -> Result<Workbench, ApiError> {
+        let process = ProcessDefinition::parse("eight-step-process.toml", DEFAULT_PROCESS_TOML)
+            .map_err(|e| ApiError::new(ErrorCode::Storage, e.to_string()))?;
+        Ok(Workbench {
+            store,
+            process,
+            clock,
+            ids,
+            data_dir: data_dir.clone(),
+        })
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.store.is_read_only()
+    }
+
+    pub fn about(&self) -> Result<AboutDto, ApiError> {
+        Ok(AboutDto {
+            version: APP_VERSION.to_string(),
+            data_dir: self.data_dir.root().display().to_string(),
+            database_path: self.store.path().display().to_string(),
+            log_dir: self.data_dir.logs().display().to_string(),
+            schema_version: self.store.schema_version()? as u32,
+            read_only: self.store.is_read_only(),
+        })
+    }
+
+    /// `PRAGMA integrity_check` of the open database ("ok" when healthy).
+    pub fn integrity_check(&self) -> Result<String, ApiError> {
+        Ok(self.store.integrity_check()?)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SessionOptions {
+    /// Create the sample negotiation when this start creates the database. The desktop app sets
+    /// it so that a first start has something to explore; the CLI does not.
+    pub seed_sample_on_create: bool,
+}
+
+enum State {
+    Ready {
+        workbench: Box<Workbench>,
+        created: bool,
+        backup: Option<PathBuf>,
+    },
+    Problem(ApiError),
+}
+
+/// The front end's handle: the workbench if a database is open, the start-up problem if not.
+pub struct Session {
+    data_dir: DataDir,
+    clock: Arc<dyn Clock>,
+    ids: Arc<dyn IdSource>,
+    options: SessionOptions,
+    state: Mutex<State>,
+}
+
+impl Session {
+    /// Opens the data directory's database. Never fails: a problem is kept and reported by
+    /// [`Session::startup`], and every use case answers with it until it is resolved.
+    pub fn start(
+        data_dir: DataDir,
+        clock: Arc<dyn Clock>,
+        ids: Arc<dyn IdSource>,
+        options: SessionOptions,
+    ) -> Session {
+        let state = open_state(&data_dir, &clock, &ids, options);
+        Session {
+            data_dir,
+            clock,
+            ids,
+            options,
+            state: Mutex::new(state),
+        }
+    }
+
+    pub fn data_dir(&self) -> &DataDir {
+        &self.data_dir
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic while holding the lock leaves the state as it was before the panicking call
+        // (store writes are transactional), so the poisoned value is still sound to use.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn startup(&self) -> StartupDto {
+        let database_path = self.data_dir.database().display().to_string();
+        match &*self.lock() {
+            State::Ready {
+                workbench,
+                created,
+                backup,
+            } => StartupDto::Ready {
+                read_only: workbench.is_read_only(),
+                database_path: workbench.store.path().display().to_string(),
+                created: *created,
+                backup_path: backup.as_ref().map(|p| p.display().to_string()),
+            },
+            State::Problem(error) => StartupDto::Problem {
+                code: error.code,
+                message: error.message.clone(),
+                database_path,
+            },
+        }
+    }
+
+    /// Runs a use case against the open workbench.
+    pub fn with<T>(
+        &self,
+        use_case: impl FnOnce(&mut Workbench) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        match &mut *self.lock() {
+            State::Ready { workbench, .. } => use_case(workbench),
+            State::Problem(error) => Err(ApiError::new(
+                ErrorCode::NoDatabase,
+                format!("No database is open. {}", error.message),
+            )),
+        }
+    }
+
+    /// After a start-up problem: copies the database file into the recovery folder and opens the
+    /// copy read-only. The original stays untouched.
+    pub fn open_copy_read_only(&self) -> Result<StartupDto, ApiError> {
+        {
+            let mut state = self.lock();
+            if !matches!(*state, State::Problem(_)) {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidInput,
+                    "A database is already open.",
+                ));
+            }
+            let copy = self.data_dir.recovery().join(format!(
+                "workbench-copy-{}.sqlite3",
+                file_stamp(self.clock.as_ref())
+            ));
+            copy_database_files(&self.data_dir.database(), &copy)?;
+            let store = Store::open_read_only(&copy)?;
+            let workbench =
+                Workbench::with_store(store, &self.data_dir, self.clock.clone(), self.ids.clone())?;
+            *state = State::Ready {
+                workbench: Box::new(workbench),
+                created: false,
+                backup: None,
+            };
+        }
+        Ok(self.startup())
+    }
+
+    /// Puts the current database file aside in the recovery folder (it is kept, never deleted)
+    /// and starts a fresh database in its place.
+    pub fn start_fresh(&self) -> Result<StartupDto, ApiError> {
+        {
+            let mut state = self.lock();
+            if matches!(&*state, State::Ready { workbench, .. } if !workbench.is_read_only()) {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidInput,
+                    "The database is working; there is no need to start a fresh one.",
+                ));
+            }
+            // Close any read-only copy first so no handle points into the recovery folder.
+            *state = State::Problem(ApiError::new(ErrorCode::NoDatabase, "Starting afresh."));
+            let aside = self.data_dir.recovery().join(format!(
+                "workbench-set-aside-{}.sqlite3",
+                file_stamp(self.clock.as_ref())
+            ));
+            move_database_files(&self.data_dir.database(), &aside)?;
+            tracing::warn!(aside = %aside.display(), "database set aside; starting a fresh one");
+            *state = open_state(&self.data_dir, &self.clock, &self.ids, self.options);
+        }
+        Ok(self.startup())
+    }
+}
+
+fn open_state(
+    data_dir: &DataDir,
+    clock: &Arc<dyn Clock>,
+    ids: &Arc<dyn IdSource>,
+    options: SessionOptions,
+) -> State {
+    let opened = Workbench::open(data_dir, clock.clone(), ids.clone()).and_then(
+        |(mut workbench, report)| {
+            if report.created && options.seed_sample_on_create {
+                workbench.create_sample_negotiation()?;
+            }
+            Ok((workbench, report))
+        },
+    );
+    match opened {
+        Ok((workbench, report)) => State::Ready {
+            workbench: Box::new(workbench),
+            created: report.created,
+            backup: report.backup,
+        },
+        Err(error) => {
+            tracing::error!(%error, "database could not be opened");
+            State::Problem(error)
+        }
+    }
+}
+
+/// A timestamp usable in file names, from the injected clock.
+fn file_stamp(clock: &dyn Clock) -> String {
+    clock.now().format("%Y%m%dT%H%M%S%.3fZ").to_string()
+}
+
+fn create_dir(dir: &Path) -> Result<(), ApiError> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Storage,
+            format!("Could not create the folder {}: {e}", dir.display()),
+        )
+    })
+}
+
+/// The database file and its WAL companion, as one unit.
+fn companions(database: &Path) -> [(PathBuf, &'static str); 3] {
+    [
+        (database.to_path_buf(), ""),
+        (with_suffix(database, "-wal"), "-wal"),
+        (with_suffix(database, "-shm"), "-shm"),
+    ]
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn copy_database_files(database: &Path, copy: &Path) -> Result<(), ApiError> {
+    if let Some(dir) = copy.parent() {
+        create_dir(dir)?;
+    }
+    for (file, suffix) in companions(database) {
+        if suffix == "-shm" || !file.exists() {
+            continue; // the shared-memory index is rebuilt by SQLite; never copy it
+        }
+        let target = with_suffix(copy, suffix);
+        std::fs::copy(&file, &target).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Storage,
+                format!(
+                    "Could not copy {} to {}: {e}",
+                    file.display(),
+                    target.display()
+                ),
+            )
+        })?;
+    }
+    Ok(())
+}
+
+fn move_database_files(database: &Path, aside: &Path) -> Result<(), ApiError> {
+    if let Some(dir) = aside.parent() {
+        create_dir(dir)?;
+    }
+    for (file, suffix) in companions(database) {
+        if !file.exists() {
+            continue;
+        }
+        let target = with_suffix(aside, suffix);
+        std::fs::rename(&file, &target).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Storage,
+                format!(
+                    "Could not move {} to {}: {e}",
+                    file.display(),
+                    target.display()
+                ),
+            )
+        })?;
+    }
+    Ok(())
+}

@@ -1,0 +1,216 @@
+//! `ssa`: the command line of SSA Workbench, for batch jobs on the same database as the app.
+//!
+//! [`run`] takes the arguments and the output streams, so acceptance tests drive it in-process;
+//! `main.rs` only wires it to the real ones. Exit codes: 0 success, 1 the command found problems
+//! (e.g. validation), 2 it could not run (bad arguments, unreadable database).
+
+use std::io::Write;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use ssa_api::dto::{NegotiationDto, NegotiationInput, PartyDto, PartyRoleDto, ShelfDto};
+use ssa_api::paths::DataDir;
+use ssa_api::{ApiError, SystemClock, UuidIds, Workbench, APP_IDENTIFIER};
+
+#[derive(Parser, Debug)]
+#[command(name = "ssa", version, about = "SSA Workbench on the command line")]
+struct Cli {
+    /// The data directory (default: $SSA_DATA_DIR, or the app's own data directory).
+    #[arg(long, global = true)]
+    data_dir: Option<std::path::PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List negotiations (the active ones unless told otherwise).
+    List {
+        #[arg(long, conflicts_with = "bin")]
+        archived: bool,
+        #[arg(long)]
+        bin: bool,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a negotiation and print its id.
+    Create {
+        #[arg(long)]
+        title: String,
+        /// Your own side, as "Country name:ISO" (e.g. "Republic of Aurelia:XA").
+        #[arg(long)]
+        own: String,
+        /// A counterpart, as "Country name:ISO"; repeat for a multilateral agreement.
+        #[arg(long, required = true)]
+        counterpart: Vec<String>,
+        /// Working language (ISO 639-1); repeat for several.
+        #[arg(long = "language", default_value = "en")]
+        languages: Vec<String>,
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// Show one negotiation.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create the sample negotiation (two fictional countries) and print its id.
+    Sample,
+}
+
+/// Runs `ssa` with `args` (including the program name) and returns the exit code.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() { 2 } else { 0 };
+            let stream: &mut dyn Write = if error.use_stderr() { err } else { out };
+            let _ = write!(stream, "{}", error.render());
+            return code;
+        }
+    };
+    match execute(cli, out) {
+        Ok(code) => code,
+        Err(error) => {
+            let _ = writeln!(err, "ssa: {}", error.message);
+            for problem in &error.problems {
+                let _ = writeln!(err, "  {}: {}", problem.field, problem.message);
+            }
+            2
+        }
+    }
+}
+
+fn data_dir(cli: &Cli) -> DataDir {
+    match &cli.data_dir {
+        Some(dir) => DataDir::new(dir),
+        None => DataDir::from_env_or(
+            dirs::data_dir()
+                .unwrap_or_else(|| std::path::PathBuf::from("."))
+                .join(APP_IDENTIFIER),
+        ),
+    }
+}
+
+fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
+    let (mut workbench, _) =
+        Workbench::open(&data_dir(&cli), Arc::new(SystemClock), Arc::new(UuidIds))?;
+    match cli.command {
+        Command::List {
+            archived,
+            bin,
+            json,
+        } => {
+            let shelf = if archived {
+                ShelfDto::Archived
+            } else if bin {
+                ShelfDto::Bin
+            } else {
+                ShelfDto::Active
+            };
+            let negotiations = workbench.list_negotiations(shelf)?;
+            if json {
+                print_json(out, &negotiations);
+            } else if negotiations.is_empty() {
+                let _ = writeln!(out, "No negotiations.");
+            } else {
+                for n in &negotiations {
+                    let _ = writeln!(
+                        out,
+                        "{}  {}  [{}]  step {}/{}  edited {}",
+                        n.id,
+                        n.title,
+                        parties_line(n),
+                        n.current_step.number,
+                        n.current_step.step_count,
+                        n.updated_at
+                    );
+                }
+            }
+        }
+        Command::Create {
+            title,
+            own,
+            counterpart,
+            languages,
+            notes,
+        } => {
+            let mut parties = vec![parse_party(&own, PartyRoleDto::Own)?];
+            for c in &counterpart {
+                parties.push(parse_party(c, PartyRoleDto::Counterpart)?);
+            }
+            let created = workbench.create_negotiation(NegotiationInput {
+                title,
+                parties,
+                working_languages: languages,
+                notes,
+            })?;
+            let _ = writeln!(out, "{}", created.id);
+        }
+        Command::Show { id, json } => {
+            let n = workbench.get_negotiation(&id)?;
+            if json {
+                print_json(out, &n);
+            } else {
+                let _ = writeln!(out, "{}\n", n.title);
+                let _ = writeln!(out, "id:        {}", n.id);
+                for p in &n.parties {
+                    let role = match p.role {
+                        PartyRoleDto::Own => "own side",
+                        PartyRoleDto::Counterpart => "counterpart",
+                    };
+                    let _ = writeln!(out, "party:     {} ({}), {}", p.name, p.iso_code, role);
+                }
+                let _ = writeln!(out, "languages: {}", n.working_languages.join(", "));
+                let _ = writeln!(
+                    out,
+                    "step:      {} of {}: {}",
+                    n.current_step.number, n.current_step.step_count, n.current_step.title.en
+                );
+                let _ = writeln!(out, "shelf:     {:?}", n.shelf);
+                let _ = writeln!(out, "created:   {}", n.created_at);
+                let _ = writeln!(out, "edited:    {}", n.updated_at);
+                if !n.notes.is_empty() {
+                    let _ = writeln!(out, "\n{}", n.notes);
+                }
+            }
+        }
+        Command::Sample => {
+            let sample = workbench.create_sample_negotiation()?;
+            let _ = writeln!(out, "{}", sample.id);
+        }
+    }
+    Ok(0)
+}
+
+fn parties_line(n: &NegotiationDto) -> String {
+    n.parties
+        .iter()
+        .map(|p| p.iso_code.as_str())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn print_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) {
+    let _ = writeln!(
+        out,
+        "{}",
+        serde_json::to_string_pretty(value).expect("DTOs always serialise")
+    );
+}
+
+fn parse_party(text: &str, role: PartyRoleDto) -> Result<PartyDto, ApiError> {
+    let (name, code) = text.rsplit_once(':').ok_or_else(|| {
+        ApiError::new(
+            ssa_api::ErrorCode::InvalidInput,
+            format!("\"{text}\" is not of the form \"Country name:ISO\" (e.g. \"Republic of Aurelia:XA\")."),
+        )
+    })?;
+    Ok(PartyDto {
+        name: name.to_string(),
+        iso_code: code.to_string(),
+        role,
+    })
+}

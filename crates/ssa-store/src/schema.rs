@@ -1,0 +1,45 @@
+//! The schema, as an ordered list of migrations. Migrations are additive and never edited once
+//! shipped: a database made by any earlier version must open (tested in `tests`).
+
+use rusqlite_migration::{Migrations, M};
+
+const MIGRATIONS: &[&str] = &[
+    // 1: negotiations and their parties.
+    r#"
+    CREATE TABLE negotiation (
+        id                TEXT PRIMARY KEY NOT NULL,
+        title             TEXT NOT NULL,
+        working_languages TEXT NOT NULL,            -- JSON array of ISO 639-1 codes
+        notes             TEXT NOT NULL DEFAULT '',
+        current_step      TEXT NOT NULL,            -- step id of the process definition
+        shelf             TEXT NOT NULL DEFAULT 'active'
+                          CHECK (shelf IN ('active', 'archived', 'bin')),
+        created_at        TEXT NOT NULL,            -- RFC 3339, UTC, milliseconds
+        updated_at        TEXT NOT NULL
+    );
+    CREATE INDEX negotiation_by_shelf ON negotiation (shelf, updated_at);
+    CREATE TABLE party (
+        negotiation_id TEXT NOT NULL REFERENCES negotiation (id) ON DELETE CASCADE,
+        position       INTEGER NOT NULL,
+        name           TEXT NOT NULL,
+        iso_code       TEXT NOT NULL,
+        role           TEXT NOT NULL CHECK (role IN ('own', 'counterpart')),
+        PRIMARY KEY (negotiation_id, position)
+    ) WITHOUT ROWID;
+    "#,
+];
+
+/// The schema version a database has after all migrations of this build.
+pub const LATEST_SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_validate() {
+        super::migrations().validate().unwrap();
+    }
+}
