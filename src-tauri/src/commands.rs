@@ -1,0 +1,114 @@
+//! The commands the UI calls. Each is a one-line delegation into `ssa-api`.
+
+use ssa_api::dto::{AboutDto, NegotiationDto, NegotiationInput, ShelfDto, StartupDto};
+use ssa_api::{ApiError, Session};
+use tauri::State;
+
+type Answer<T> = Result<T, ApiError>;
+
+pub fn all() -> tauri_specta::Commands<tauri::Wry> {
+    tauri_specta::collect_commands![
+        startup_status,
+        recover_open_copy_read_only,
+        recover_start_fresh,
+        about,
+        list_negotiations,
+        get_negotiation,
+        create_negotiation,
+        update_negotiation,
+        rename_negotiation,
+        duplicate_negotiation,
+        move_negotiation,
+        delete_negotiation_permanently,
+        empty_bin,
+        create_sample_negotiation,
+    ]
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn startup_status(session: State<'_, Session>) -> StartupDto {
+    session.startup()
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn recover_open_copy_read_only(session: State<'_, Session>) -> Answer<StartupDto> {
+    session.open_copy_read_only()
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn recover_start_fresh(session: State<'_, Session>) -> Answer<StartupDto> {
+    session.start_fresh()
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn about(session: State<'_, Session>) -> Answer<AboutDto> {
+    session.with(|w| w.about())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn list_negotiations(session: State<'_, Session>, shelf: ShelfDto) -> Answer<Vec<NegotiationDto>> {
+    session.with(|w| w.list_negotiations(shelf))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn get_negotiation(session: State<'_, Session>, id: String) -> Answer<NegotiationDto> {
+    session.with(|w| w.get_negotiation(&id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn create_negotiation(session: State<'_, Session>, input: NegotiationInput) -> Answer<NegotiationDto> {
+    session.with(|w| w.create_negotiation(input))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn update_negotiation(
+    session: State<'_, Session>,
+    id: String,
+    input: NegotiationInput,
+) -> Answer<NegotiationDto> {
+    session.with(|w| w.update_negotiation(&id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn rename_negotiation(session: State<'_, Session>, id: String, title: String) -> Answer<NegotiationDto> {
+    session.with(|w| w.rename_negotiation(&id, &title))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn duplicate_negotiation(session: State<'_, Session>, id: String) -> Answer<NegotiationDto> {
+    session.with(|w| w.duplicate_negotiation(&id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn move_negotiation(session: State<'_, Session>, id: String, shelf: ShelfDto) -> Answer<NegotiationDto> {
+    session.with(|w| w.move_negotiation(&id, shelf))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn delete_negotiation_permanently(session: State<'_, Session>, id: String) -> Answer<()> {
+    session.with(|w| w.delete_negotiation_permanently(&id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn empty_bin(session: State<'_, Session>) -> Answer<u32> {
+    session.with(|w| w.empty_bin())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn create_sample_negotiation(session: State<'_, Session>) -> Answer<NegotiationDto> {
+    session.with(|w| w.create_sample_negotiation())
+}

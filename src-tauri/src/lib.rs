@@ -1,0 +1,122 @@
+//! # SSA Workbench desktop shell
+//!
+//! The only crate that depends on Tauri. It resolves the data directory (the platform's app
+//! data dir, or `SSA_DATA_DIR`), sets up logging to a file, starts an [`ssa_api::Session`] and
+//! exposes its use cases as commands. Each command is a one-line call into `ssa-api`; there is
+//! no logic here. The TypeScript bindings in `ui/src/lib/bindings.ts` are generated from these
+//! commands ([`export_bindings`]) and a test fails when the committed file is stale.
+
+mod commands;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use ssa_api::paths::DataDir;
+use ssa_api::{Session, SessionOptions, SystemClock, UuidIds};
+use tauri::Manager;
+
+/// Where the generated bindings live, relative to this crate.
+pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
+
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new().commands(commands::all())
+}
+
+/// Writes the TypeScript bindings for every command and type to `path`.
+pub fn export_bindings(path: &Path) -> Result<(), String> {
+    specta_builder()
+        .export(
+            specta_typescript::Typescript::default()
+                .header("// Generated from the Rust commands by `ssa-workbench --export-bindings`. Do not edit.\n"),
+            path,
+        )
+        .map_err(|e| format!("could not write bindings to {}: {e}", path.display()))
+}
+
+pub fn run() {
+    let builder = specta_builder();
+    tauri::Builder::default()
+        .invoke_handler(builder.invoke_handler())
+        .setup(|app| {
+            let default_dir = app.path().app_data_dir()?;
+            let data_dir = DataDir::from_env_or(default_dir);
+            let log_guard = init_logging(&data_dir);
+            tracing::info!(data_dir = %data_dir.root().display(), version = ssa_api::APP_VERSION, "SSA Workbench starting");
+            let session = Session::start(
+                data_dir,
+                Arc::new(SystemClock),
+                Arc::new(UuidIds),
+                SessionOptions {
+                    seed_sample_on_create: true,
+                },
+            );
+            app.manage(session);
+            if let Some(guard) = log_guard {
+                app.manage(LogGuard(guard));
+            }
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("error while running SSA Workbench");
+}
+
+/// Keeps the non-blocking log writer alive (and flushing) for the life of the app.
+struct LogGuard(#[allow(dead_code)] tracing_appender::non_blocking::WorkerGuard);
+
+/// Logs to `<data dir>/logs/ssa-workbench.log.<date>` (and to stderr). A failure to create the
+/// log folder is reported on stderr and the app runs on without a log file.
+fn init_logging(data_dir: &DataDir) -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    use tracing_subscriber::prelude::*;
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SSA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let stderr = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    match std::fs::create_dir_all(data_dir.logs()) {
+        Ok(()) => {
+            let appender = tracing_appender::rolling::daily(data_dir.logs(), "ssa-workbench.log");
+            let (writer, guard) = tracing_appender::non_blocking(appender);
+            let file = tracing_subscriber::fmt::layer()
+                .with_ansi(false)
+                .with_writer(writer);
+            let _ = tracing_subscriber::registry()
+                .with(filter)
+                .with(stderr)
+                .with(file)
+                .try_init();
+            Some(guard)
+        }
+        Err(error) => {
+            eprintln!(
+                "SSA Workbench: cannot create the log folder {}: {error}",
+                data_dir.logs().display()
+            );
+            let _ = tracing_subscriber::registry()
+                .with(filter)
+                .with(stderr)
+                .try_init();
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The committed bindings must be exactly what the Rust commands generate: a UI compiled
+    /// against stale bindings would call commands with the wrong shapes.
+    #[test]
+    fn committed_bindings_match_the_rust_commands() {
+        let dir = std::env::temp_dir().join(format!("ssa-bindings-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let fresh = dir.join("bindings.ts");
+        super::export_bindings(&fresh).unwrap();
+        let committed_path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(super::BINDINGS_PATH);
+        let committed = std::fs::read_to_string(&committed_path).unwrap_or_default();
+        let generated = std::fs::read_to_string(&fresh).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        assert!(
+            committed == generated,
+            "{} is stale: run `cargo run -p ssa-workbench -- --export-bindings` and commit it",
+            committed_path.display()
+        );
+    }
+}
