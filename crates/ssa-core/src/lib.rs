@@ -10,8 +10,18 @@
 //! - **Party**: a country taking part in the negotiation. Exactly one party is the team's own
 //!   side ([`negotiation::PartyRole::Own`]); the others are counterparts.
 //! - **Step**: one of the eight steps of the negotiation process (see [`process`]).
-//! - **Template**, **Draft**, **Article**, **Round**, **Position**, **Version**: introduced by the
-//!   modules that own them as they are built.
+//! - **Template**: a model agreement as data (see [`template`]): metadata, typed parameters and a
+//!   tree of nodes (parts, chapters, articles, paragraphs, items), each with a stable id and
+//!   provenance. Shipped templates draft the ILO R167 annexes in the project's own words.
+//! - **Draft**: one negotiation's choices on a template: optional nodes kept or left out,
+//!   alternative wordings, parameter values, custom wording ([`template::Draft`]).
+//! - **Document**: a draft rendered on its template: a numbered tree of typed text segments,
+//!   the one input of preview, PDF, diff and exchange ([`template::Document`]).
+//! - **Article**: a numbered provision of an agreement; its number is computed at render time,
+//!   never stored, and it is addressed by its stable node id.
+//! - **Round**, **Position**, **Version**: introduced by the modules that own them as they are
+//!   built.
 
 pub mod negotiation;
 pub mod process;
+pub mod template;

@@ -1,0 +1,301 @@
+//! Validation of a draft's choices and values against its template.
+//!
+//! Contract: assumes nothing about the draft (it may come from an old database or another
+//! party's file) and reports every problem at once. Errors: values that do not fit, choices
+//! for nodes that cannot take them, references and terms that the draft's exclusions break
+//! (naming both nodes). Warnings: placeholders still to fill in kept nodes, values for
+//! parameters the template does not declare. Problems in the template itself are
+//! [`super::check_template`]'s and are not repeated here.
+
+use std::collections::{HashMap, HashSet};
+
+use super::check_template::check_text;
+use super::draft::Draft;
+use super::format::Template;
+use super::outline::{Omission, Outline};
+use super::render::{parse_date, term_definitions};
+use super::report::{Problem, ProblemKind, Report};
+use super::text::{pieces, Piece};
+use super::value_check::check_value;
+
+impl Draft {
+    /// Every problem with this draft's choices and values on `template`.
+    pub fn validate(&self, template: &Template) -> Report {
+        check(template, self)
+    }
+}
+
+pub(crate) fn check(template: &Template, draft: &Draft) -> Report {
+    let mut report = Report::default();
+    if draft.template_id != template.id || draft.template_version != template.version {
+        report.push(Problem::error(
+            ProblemKind::TemplateMismatch,
+            format!(
+                "this draft was made from template {} version {}, not {} version {}; open it \
+                 with that template, or carry it over to this version first.",
+                draft.template_id, draft.template_version, template.id, template.version
+            ),
+        ));
+    }
+    check_values(template, draft, &mut report);
+    check_node_choices(template, draft, &mut report);
+    let outline = Outline::new(template, draft);
+    check_kept_texts(&outline, &mut report);
+    report
+}
+
+fn check_values(template: &Template, draft: &Draft, report: &mut Report) {
+    for (name, value) in &draft.values {
+        match template.parameter(name) {
+            None => report.push(
+                Problem::warning(
+                    ProblemKind::UnknownParameter,
+                    format!(
+                        "the draft has a value for \"{name}\", which this template does not \
+                         declare; it is ignored. Remove it, or check the template version."
+                    ),
+                )
+                .for_parameter(name),
+            ),
+            Some(parameter) => {
+                for (kind, message) in check_value(parameter, value) {
+                    report.push(Problem::error(kind, message).for_parameter(name));
+                }
+            }
+        }
+    }
+    let effective = |name: &str| {
+        draft
+            .values
+            .get(name)
+            .or_else(|| template.parameter(name).and_then(|p| p.default.as_ref()))
+    };
+    for parameter in &template.parameters {
+        let Some(other) = &parameter.not_before else {
+            continue;
+        };
+        let date = |name: &str| match effective(name) {
+            Some(super::draft::Value::Text(text)) => parse_date(text),
+            _ => None,
+        };
+        if let (Some(this), Some(earliest)) = (date(&parameter.name), date(other)) {
+            if this < earliest {
+                let other_label = template
+                    .parameter(other)
+                    .map_or(other.as_str(), |p| &p.label);
+                report.push(
+                    Problem::error(
+                        ProblemKind::DateOrder,
+                        format!(
+                            "{} ({this}) is before {other_label} ({earliest}); it may not be. \
+                             Correct one of the two dates.",
+                            parameter.label
+                        ),
+                    )
+                    .for_parameter(&parameter.name),
+                );
+            }
+        }
+    }
+}
+
+fn check_node_choices(template: &Template, draft: &Draft, report: &mut Report) {
+    let unknown = |what: &str, id: &str| {
+        Problem::error(
+            ProblemKind::UnknownNode,
+            format!(
+                "the draft {what} node \"{id}\", which this template does not have; the choice \
+                 is ignored. Remove it, or check the template version."
+            ),
+        )
+        .at_node(id)
+    };
+    for (id, included) in &draft.inclusion {
+        match template.node(id) {
+            None => report.push(unknown("includes or excludes", id)),
+            Some(node) if !node.optional => report.push(
+                Problem::error(
+                    ProblemKind::NotOptional,
+                    format!(
+                        "the draft {} node {id}, which is not optional; it is always part of \
+                         the agreement. Remove the choice (or replace its wording instead).",
+                        if *included { "includes" } else { "excludes" }
+                    ),
+                )
+                .at_node(id),
+            ),
+            Some(_) => {}
+        }
+    }
+    for (id, alternative) in &draft.alternatives {
+        match template.node(id) {
+            None => report.push(unknown("chooses a wording for", id)),
+            Some(node) if !node.alternatives.iter().any(|a| &a.id == alternative) => {
+                let known: Vec<&str> = node.alternatives.iter().map(|a| a.id.as_str()).collect();
+                let offered = if known.is_empty() {
+                    "it has no alternative wordings".to_string()
+                } else {
+                    format!("its alternatives are {}", known.join(", "))
+                };
+                report.push(
+                    Problem::error(
+                        ProblemKind::UnknownAlternative,
+                        format!("the draft chooses wording \"{alternative}\" for node {id}, but {offered}."),
+                    )
+                    .at_node(id),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    let parameters = template
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p))
+        .collect();
+    let ids = template
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let terms: HashSet<&str> = template
+        .nodes
+        .iter()
+        .flat_map(|n| n.defines.keys().map(String::as_str))
+        .collect();
+    for (id, wording) in &draft.custom_wording {
+        if template.node(id).is_none() {
+            report.push(unknown("rewords", id));
+            continue;
+        }
+        check_text(
+            template,
+            "custom wording",
+            Some(id),
+            wording,
+            None,
+            &parameters,
+            &ids,
+            &terms,
+            report,
+        );
+    }
+}
+
+fn check_kept_texts(outline: &Outline<'_>, report: &mut Report) {
+    let template = outline.template;
+    let draft = outline.draft();
+    let terms = term_definitions(template);
+    let mut unfilled_seen: HashSet<(Option<&str>, &str)> = HashSet::new();
+    let mut texts: Vec<(Option<usize>, &str)> = vec![(None, template.title.as_str())];
+    for (index, node) in template.nodes.iter().enumerate() {
+        if !outline.is_kept(index) {
+            continue;
+        }
+        if let Some(heading) = &node.heading {
+            texts.push((Some(index), heading));
+        }
+        let wording = draft
+            .custom_wording
+            .get(&node.id)
+            .map(String::as_str)
+            .unwrap_or_else(|| {
+                let chosen = draft
+                    .alternatives
+                    .get(&node.id)
+                    .and_then(|id| node.alternatives.iter().find(|a| &a.id == id))
+                    .or_else(|| node.default_alternative());
+                chosen.map_or(node.text.as_str(), |a| a.text.as_str())
+            });
+        texts.push((Some(index), wording));
+    }
+    let omission_reason = |index: usize| -> String {
+        match &outline.omitted[index] {
+            Some(Omission::Excluded) => "is excluded in this draft".into(),
+            Some(Omission::Condition(when)) => format!("is left out because \"{when}\" is false"),
+            Some(Omission::Ancestor(top)) => {
+                let how = match outline
+                    .index_of(top)
+                    .and_then(|i| outline.omitted[i].clone())
+                {
+                    Some(Omission::Condition(when)) => format!("\"{when}\" is false"),
+                    _ => "it is excluded".into(),
+                };
+                format!("is left out with {top}, because {how}")
+            }
+            None => "is kept".into(),
+        }
+    };
+    let lines: HashMap<usize, Option<usize>> = (0..template.nodes.len())
+        .map(|i| (i, template.source.node(i).map(|l| l.node)))
+        .collect();
+    for (owner, text) in texts {
+        let Ok(pieces) = pieces(text) else { continue };
+        let owner_id = owner.map(|i| template.nodes[i].id.as_str());
+        let place = owner_id.map_or("the title".to_string(), |id| format!("node {id}"));
+        let line = owner.and_then(|i| lines[&i]);
+        let locate = |problem: Problem| match owner_id {
+            Some(id) => problem.at_node(id).at_line(line),
+            None => problem,
+        };
+        for piece in pieces {
+            match piece {
+                Piece::Parameter(name) => {
+                    let filled = outline.value(name).is_some_and(|v| v.is_filled());
+                    if !filled && unfilled_seen.insert((owner_id, name)) {
+                        let label = outline.parameter(name).map_or(name, |p| p.label.as_str());
+                        report.push(locate(
+                            Problem::warning(
+                                ProblemKind::UnfilledPlaceholder,
+                                format!("{place}: {label} is not filled in yet ({{{{{name}}}}})."),
+                            )
+                            .for_parameter(name),
+                        ));
+                    }
+                }
+                Piece::Reference(target) => {
+                    let Some(index) = outline.index_of(target) else {
+                        continue;
+                    };
+                    if outline.is_kept(index) {
+                        continue;
+                    }
+                    report.push(locate(
+                        Problem::error(
+                            ProblemKind::ReferenceToOmitted,
+                            format!(
+                                "{place} refers to {target}, which {}. Keep {target}, or \
+                                 reword {} so that it no longer refers to it.",
+                                omission_reason(index),
+                                owner_id.unwrap_or("the title")
+                            ),
+                        )
+                        .related(target),
+                    ));
+                }
+                Piece::Term { key, .. } => {
+                    let Some(&(_, index)) = terms.get(key) else {
+                        continue;
+                    };
+                    if outline.is_kept(index) {
+                        continue;
+                    }
+                    let definer = &template.nodes[index].id;
+                    report.push(locate(
+                        Problem::error(
+                            ProblemKind::TermDefinitionOmitted,
+                            format!(
+                                "{place} uses the term \"{key}\", defined in {definer}, which {}. \
+                                 Keep {definer}, or define the term elsewhere.",
+                                omission_reason(index)
+                            ),
+                        )
+                        .related(definer),
+                    ));
+                }
+                Piece::Literal(_) => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,608 @@
+//! Validation of a template file on its own, before any draft exists.
+//!
+//! Contract: finds every problem that makes the template unusable whatever a draft chooses
+//! (errors) or that an author should look at (warnings), naming the node id and, for parsed
+//! files, the line. Problems that depend on a draft's choices are [`super::check_draft`]'s.
+
+use std::collections::{HashMap, HashSet};
+
+use super::expr::{Expr, Literal, Operator};
+use super::format::{NodeKind, Parameter, ParameterType, Template, TEMPLATE_FORMAT};
+use super::report::{Problem, ProblemKind, Report};
+use super::text::{is_name, is_node_id, pieces, Piece};
+use super::value_check::check_value;
+
+pub(crate) fn check(template: &Template) -> Report {
+    let mut report = Report::default();
+    check_metadata(template, &mut report);
+    let parameters = check_parameters(template, &mut report);
+    check_structure(template, &mut report);
+    check_texts_and_conditions(template, &parameters, &mut report);
+    report
+}
+
+fn check_metadata(template: &Template, report: &mut Report) {
+    if template.format != TEMPLATE_FORMAT {
+        report.push(
+            Problem::error(
+                ProblemKind::UnsupportedFormat,
+                format!(
+                    "format is \"{}\"; this version of SSA Workbench reads \"{TEMPLATE_FORMAT}\". \
+                     Set format = \"{TEMPLATE_FORMAT}\" if the file follows that format.",
+                    template.format
+                ),
+            )
+            .at_line(Some(1)),
+        );
+    }
+    for (field, value) in [
+        ("id", &template.id),
+        ("version", &template.version),
+        ("title", &template.title),
+    ] {
+        if value.trim().is_empty() {
+            report.push(Problem::error(
+                ProblemKind::InvalidMetadata,
+                format!("the template's {field} is empty; give it a {field}."),
+            ));
+        }
+    }
+    if !template.id.is_empty() && !is_node_id(&template.id) {
+        report.push(Problem::error(
+            ProblemKind::InvalidMetadata,
+            format!(
+                "template id \"{}\" may only use letters, digits, '.', '-' and '_'.",
+                template.id
+            ),
+        ));
+    }
+    if let Some(parent) = &template.derived_from {
+        if parent.id == template.id && parent.version == template.version {
+            report.push(Problem::error(
+                ProblemKind::InvalidMetadata,
+                "derived_from names this very template and version; give the derived template \
+                 its own id or version.",
+            ));
+        }
+    }
+}
+
+/// Checks declarations; returns the declared parameters by name.
+fn check_parameters<'t>(
+    template: &'t Template,
+    report: &mut Report,
+) -> HashMap<&'t str, &'t Parameter> {
+    let mut declared: HashMap<&str, &Parameter> = HashMap::new();
+    let mut first_line: HashMap<&str, Option<usize>> = HashMap::new();
+    for (index, parameter) in template.parameters.iter().enumerate() {
+        let line = template.source.parameter(index);
+        let name = parameter.name.as_str();
+        let problem = |kind, message: String| {
+            Problem::error(kind, message)
+                .for_parameter(name)
+                .at_line(line)
+        };
+        if !is_name(name) {
+            report.push(problem(
+                ProblemKind::InvalidParameter,
+                format!(
+                    "parameter name \"{name}\" must be lower-case words joined by '.' \
+                     (letters, digits, '_'), such as \"posting.months\"."
+                ),
+            ));
+        }
+        if declared.contains_key(name) {
+            let earlier = first_line[name].map_or(String::new(), |l| format!(" (line {l})"));
+            report.push(problem(
+                ProblemKind::DuplicateParameter,
+                format!("parameter \"{name}\" is declared twice; the first is{earlier}. Remove or rename one."),
+            ));
+            continue;
+        }
+        declared.insert(name, parameter);
+        first_line.insert(name, line);
+        if let (Some(min), Some(max)) = (parameter.min, parameter.max) {
+            if min > max {
+                report.push(problem(
+                    ProblemKind::InvalidParameter,
+                    format!("parameter \"{name}\": min {min} is above max {max}."),
+                ));
+            }
+        }
+        let numeric = matches!(
+            parameter.kind,
+            ParameterType::Months | ParameterType::Number
+        );
+        if !numeric && (parameter.min.is_some() || parameter.max.is_some()) {
+            report.push(problem(
+                ProblemKind::InvalidParameter,
+                format!(
+                    "parameter \"{name}\" is of type {}, which has no range; remove min/max.",
+                    parameter.kind.as_str()
+                ),
+            ));
+        }
+        match parameter.kind {
+            ParameterType::Choice if parameter.choices.is_empty() => report.push(problem(
+                ProblemKind::InvalidParameter,
+                format!("parameter \"{name}\" is a choice but lists no choices."),
+            )),
+            ParameterType::Choice => {
+                let mut seen = HashSet::new();
+                for choice in &parameter.choices {
+                    if !seen.insert(choice.value.as_str()) {
+                        report.push(problem(
+                            ProblemKind::InvalidParameter,
+                            format!(
+                                "parameter \"{name}\" lists choice \"{}\" twice.",
+                                choice.value
+                            ),
+                        ));
+                    }
+                }
+            }
+            _ if !parameter.choices.is_empty() => report.push(problem(
+                ProblemKind::InvalidParameter,
+                format!(
+                    "parameter \"{name}\" lists choices but is of type {}; use type = \"choice\".",
+                    parameter.kind.as_str()
+                ),
+            )),
+            _ => {}
+        }
+        if let Some(default) = &parameter.default {
+            for (kind, message) in check_value(parameter, default) {
+                report.push(problem(kind, format!("default of {message}")));
+            }
+        }
+    }
+    for (index, parameter) in template.parameters.iter().enumerate() {
+        let Some(other) = &parameter.not_before else {
+            continue;
+        };
+        let fine = parameter.kind == ParameterType::Date
+            && declared.get(other.as_str()).map(|p| p.kind) == Some(ParameterType::Date);
+        if !fine {
+            report.push(
+                Problem::error(
+                    ProblemKind::InvalidParameter,
+                    format!(
+                        "parameter \"{}\": not_before must name another date parameter, and \
+                         \"{other}\" is not one.",
+                        parameter.name
+                    ),
+                )
+                .for_parameter(&parameter.name)
+                .at_line(template.source.parameter(index)),
+            );
+        }
+    }
+    declared
+}
+
+fn check_structure(template: &Template, report: &mut Report) {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut terms: HashMap<&str, usize> = HashMap::new();
+    let line_of = |index: usize| template.source.node(index).map(|l| l.node);
+    for (index, node) in template.nodes.iter().enumerate() {
+        let line = line_of(index);
+        let id = node.id.as_str();
+        let problem =
+            |kind, message: String| Problem::error(kind, message).at_node(id).at_line(line);
+        if !is_node_id(id) {
+            report.push(problem(
+                ProblemKind::InvalidId,
+                format!("node id \"{id}\" may only use letters, digits, '.', '-', '_' and '#'."),
+            ));
+        }
+        if let Some(&earlier) = first.get(id) {
+            let earlier_line = line_of(earlier).map_or(String::new(), |l| format!(" at line {l}"));
+            report.push(
+                problem(
+                    ProblemKind::DuplicateId,
+                    format!(
+                        "node id \"{id}\" is used twice: here and{earlier_line}. Ids must be \
+                         unique; rename one (drafts and references use ids)."
+                    ),
+                )
+                .related(id),
+            );
+        } else {
+            first.insert(id, index);
+        }
+        let parent_kind = match node.parent.as_deref() {
+            None => None,
+            Some(parent) => match first.get(parent) {
+                Some(&p) if p != index => Some(template.nodes[p].kind),
+                _ => {
+                    let later = template
+                        .nodes
+                        .iter()
+                        .skip(index + 1)
+                        .any(|n| n.id == parent);
+                    let hint = if later {
+                        "comes later in the file; move this node below its parent"
+                    } else {
+                        "does not exist; check the spelling"
+                    };
+                    report.push(
+                        problem(
+                            ProblemKind::UnknownParent,
+                            format!("node {id}: parent \"{parent}\" {hint}."),
+                        )
+                        .related(parent),
+                    );
+                    continue;
+                }
+            },
+        };
+        if !node.kind.may_sit_under(parent_kind) {
+            let place = parent_kind.map_or("at the top level".to_string(), |k| {
+                format!("inside a {}", k.as_str())
+            });
+            report.push(problem(
+                ProblemKind::BadNesting,
+                format!(
+                    "node {id}: a {} cannot sit {place}; give it another parent or kind.",
+                    node.kind.as_str()
+                ),
+            ));
+        }
+        if !node.optional && !node.included_by_default {
+            report.push(problem(
+                ProblemKind::BadOptional,
+                format!(
+                    "node {id} says included_by_default = false but is not optional; add \
+                     optional = true or remove included_by_default."
+                ),
+            ));
+        }
+        check_alternatives(template, index, report);
+        for key in node.defines.keys() {
+            if !is_name(key) {
+                report.push(problem(
+                    ProblemKind::InvalidId,
+                    format!(
+                        "node {id}: term key \"{key}\" must be lower case (letters, digits, '_')."
+                    ),
+                ));
+            }
+            if let Some(&other) = terms.get(key.as_str()) {
+                report.push(
+                    problem(
+                        ProblemKind::DuplicateTerm,
+                        format!(
+                            "node {id} defines \"{key}\", which node {} already defines; a term \
+                             is defined once.",
+                            template.nodes[other].id
+                        ),
+                    )
+                    .related(&template.nodes[other].id),
+                );
+            } else {
+                terms.insert(key, index);
+            }
+        }
+    }
+    check_mixed_and_empty(template, report);
+}
+
+fn check_alternatives(template: &Template, index: usize, report: &mut Report) {
+    let node = &template.nodes[index];
+    if node.alternatives.is_empty() {
+        return;
+    }
+    let line = template.source.node(index).map(|l| l.node);
+    let id = node.id.as_str();
+    let mut fail = |message: String| {
+        report.push(
+            Problem::error(ProblemKind::BadAlternatives, message)
+                .at_node(id)
+                .at_line(line),
+        )
+    };
+    if !node.text.is_empty() {
+        fail(format!(
+            "node {id} has both text and alternatives; put the model wording in the default \
+             alternative and remove text."
+        ));
+    }
+    let defaults = node.alternatives.iter().filter(|a| a.default).count();
+    if defaults != 1 {
+        fail(format!(
+            "node {id} has {defaults} default alternatives; mark exactly one with default = true."
+        ));
+    }
+    let mut seen = HashSet::new();
+    for alternative in &node.alternatives {
+        if !seen.insert(alternative.id.as_str()) {
+            fail(format!(
+                "node {id} has two alternatives with id \"{}\".",
+                alternative.id
+            ));
+        }
+    }
+}
+
+fn check_mixed_and_empty(template: &Template, report: &mut Report) {
+    let mut child_kinds: HashMap<&str, HashSet<NodeKind>> = HashMap::new();
+    for node in &template.nodes {
+        if let Some(parent) = &node.parent {
+            child_kinds.entry(parent).or_default().insert(node.kind);
+        }
+    }
+    for (index, node) in template.nodes.iter().enumerate() {
+        let line = template.source.node(index).map(|l| l.node);
+        let kinds = child_kinds.get(node.id.as_str());
+        if node.kind == NodeKind::Article
+            && kinds
+                .is_some_and(|k| k.contains(&NodeKind::Paragraph) && k.contains(&NodeKind::Item))
+        {
+            report.push(
+                Problem::error(
+                    ProblemKind::BadNesting,
+                    format!(
+                        "article {} mixes paragraphs and items as direct children; put the \
+                         items under a paragraph.",
+                        node.id
+                    ),
+                )
+                .at_node(&node.id)
+                .at_line(line),
+            );
+        }
+        let empty = node.text.trim().is_empty()
+            && node.alternatives.is_empty()
+            && node.heading.as_deref().is_none_or(|h| h.trim().is_empty())
+            && kinds.is_none();
+        if empty {
+            report.push(
+                Problem::warning(
+                    ProblemKind::EmptyNode,
+                    format!(
+                        "node {} has no heading, text or children; it renders empty.",
+                        node.id
+                    ),
+                )
+                .at_node(&node.id)
+                .at_line(line),
+            );
+        }
+    }
+}
+
+fn check_texts_and_conditions(
+    template: &Template,
+    parameters: &HashMap<&str, &Parameter>,
+    report: &mut Report,
+) {
+    let ids: HashMap<&str, usize> = template
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let terms: HashSet<&str> = template
+        .nodes
+        .iter()
+        .flat_map(|n| n.defines.keys().map(String::as_str))
+        .collect();
+    check_text(
+        template,
+        "title",
+        None,
+        &template.title,
+        Some(1),
+        parameters,
+        &ids,
+        &terms,
+        report,
+    );
+    for (index, node) in template.nodes.iter().enumerate() {
+        let lines = template.source.node(index).cloned().unwrap_or_default();
+        let fallback = template.source.node(index).map(|l| l.node);
+        let owner = Some(node.id.as_str());
+        if let Some(heading) = &node.heading {
+            let line = lines.heading.or(fallback);
+            check_text(
+                template, "heading", owner, heading, line, parameters, &ids, &terms, report,
+            );
+        }
+        let line = lines.text.or(fallback);
+        check_text(
+            template, "text", owner, &node.text, line, parameters, &ids, &terms, report,
+        );
+        for (n, alternative) in node.alternatives.iter().enumerate() {
+            let line = lines.alternatives.get(n).copied().or(fallback);
+            let field = format!("alternative \"{}\"", alternative.id);
+            check_text(
+                template,
+                &field,
+                owner,
+                &alternative.text,
+                line,
+                parameters,
+                &ids,
+                &terms,
+                report,
+            );
+        }
+        if let Some(condition) = &node.when {
+            let line = lines.when.or(fallback);
+            check_condition(&node.id, condition, line, parameters, report);
+        }
+    }
+}
+
+/// Checks the tokens of one text. Also used for a draft's custom wording (`template` lines
+/// are then absent).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn check_text(
+    template: &Template,
+    field: &str,
+    node: Option<&str>,
+    text: &str,
+    line: Option<usize>,
+    parameters: &HashMap<&str, &Parameter>,
+    ids: &HashMap<&str, usize>,
+    terms: &HashSet<&str>,
+    report: &mut Report,
+) {
+    let place = node.map_or(field.to_string(), |id| format!("node {id}, {field}"));
+    let located = |problem: Problem| {
+        let problem = problem.at_line(line);
+        match node {
+            Some(id) => problem.at_node(id),
+            None => problem,
+        }
+    };
+    let pieces = match pieces(text) {
+        Ok(pieces) => pieces,
+        Err(error) => {
+            report.push(located(Problem::error(
+                ProblemKind::Syntax,
+                format!(
+                    "{place}: {} (at character {}).",
+                    error.message,
+                    error.offset + 1
+                ),
+            )));
+            return;
+        }
+    };
+    for piece in pieces {
+        match piece {
+            Piece::Literal(_) => {}
+            Piece::Parameter(name) if !parameters.contains_key(name) => {
+                report.push(located(
+                    Problem::error(
+                        ProblemKind::UnknownParameter,
+                        format!(
+                            "{place}: placeholder {{{{{name}}}}} names no declared parameter; \
+                             declare it in a [[parameter]] table or fix the name."
+                        ),
+                    )
+                    .for_parameter(name),
+                ));
+            }
+            Piece::Parameter(_) => {}
+            Piece::Reference(target) => match ids.get(target) {
+                None => report.push(located(
+                    Problem::error(
+                        ProblemKind::DanglingReference,
+                        format!(
+                            "{place}: {{{{ref:{target}}}}} refers to no node; no node has id \
+                             \"{target}\". Fix the id or remove the reference."
+                        ),
+                    )
+                    .related(target),
+                )),
+                Some(&index) if !template.nodes[index].kind.is_referable() => report.push(located(
+                    Problem::error(
+                        ProblemKind::UnreferableTarget,
+                        format!(
+                            "{place}: {{{{ref:{target}}}}} points at a {}, which has no number \
+                                 to cite; refer to an article or paragraph instead.",
+                            template.nodes[index].kind.as_str()
+                        ),
+                    )
+                    .related(target),
+                )),
+                Some(_) => {}
+            },
+            Piece::Term { key, .. } if !terms.contains(key) => {
+                report.push(located(Problem::error(
+                    ProblemKind::UndefinedTerm,
+                    format!(
+                        "{place}: term \"{key}\" is used but no node defines it; add it to the \
+                     `defines` of the node that defines it (usually the definitions article)."
+                    ),
+                )))
+            }
+            Piece::Term { .. } => {}
+        }
+    }
+}
+
+fn check_condition(
+    id: &str,
+    condition: &str,
+    line: Option<usize>,
+    parameters: &HashMap<&str, &Parameter>,
+    report: &mut Report,
+) {
+    let fail = |kind, message: String| Problem::error(kind, message).at_node(id).at_line(line);
+    let expr = match Expr::parse(condition) {
+        Ok(expr) => expr,
+        Err(error) => {
+            report.push(fail(
+                ProblemKind::Syntax,
+                format!(
+                    "node {id}, when \"{condition}\": {} (at character {}).",
+                    error.message,
+                    error.offset + 1
+                ),
+            ));
+            return;
+        }
+    };
+    for (name, comparison) in expr.comparisons() {
+        let Some(parameter) = parameters.get(name) else {
+            report.push(
+                fail(
+                    ProblemKind::UnknownParameter,
+                    format!(
+                        "node {id}, when \"{condition}\": \"{name}\" is not a declared parameter."
+                    ),
+                )
+                .for_parameter(name),
+            );
+            continue;
+        };
+        let Some((op, literal)) = comparison else {
+            continue;
+        };
+        let ordering = !matches!(op, Operator::Equal | Operator::NotEqual);
+        let kind = parameter.kind;
+        let fits = match literal {
+            Literal::Integer(_) => matches!(kind, ParameterType::Months | ParameterType::Number),
+            Literal::Bool(_) => kind == ParameterType::Flag && !ordering,
+            Literal::Text(_) => {
+                !matches!(
+                    kind,
+                    ParameterType::Months | ParameterType::Number | ParameterType::Flag
+                ) && (!ordering || kind == ParameterType::Date)
+            }
+        };
+        if !fits {
+            report.push(
+                fail(
+                    ProblemKind::TypeMismatch,
+                    format!(
+                        "node {id}, when \"{condition}\": \"{name}\" is of type {}, which cannot \
+                         be compared that way with {literal}.",
+                        kind.as_str()
+                    ),
+                )
+                .for_parameter(name),
+            );
+            continue;
+        }
+        if let (ParameterType::Choice, Literal::Text(value)) = (kind, literal) {
+            if !parameter.choices.iter().any(|c| &c.value == value) {
+                let known: Vec<&str> = parameter.choices.iter().map(|c| c.value.as_str()).collect();
+                report.push(
+                    fail(
+                        ProblemKind::UnknownChoice,
+                        format!(
+                            "node {id}, when \"{condition}\": \"{value}\" is not a choice of \
+                             \"{name}\" (choices: {}).",
+                            known.join(", ")
+                        ),
+                    )
+                    .for_parameter(name),
+                );
+            }
+        }
+    }
+}
