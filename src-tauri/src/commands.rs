@@ -51,7 +51,10 @@ pub fn about(session: State<'_, Session>) -> Answer<AboutDto> {
 
 #[tauri::command]
 #[specta::specta]
-pub fn list_negotiations(session: State<'_, Session>, shelf: ShelfDto) -> Answer<Vec<NegotiationDto>> {
+pub fn list_negotiations(
+    session: State<'_, Session>,
+    shelf: ShelfDto,
+) -> Answer<Vec<NegotiationDto>> {
     session.with(|w| w.list_negotiations(shelf))
 }
 
@@ -63,7 +66,10 @@ pub fn get_negotiation(session: State<'_, Session>, id: String) -> Answer<Negoti
 
 #[tauri::command]
 #[specta::specta]
-pub fn create_negotiation(session: State<'_, Session>, input: NegotiationInput) -> Answer<NegotiationDto> {
+pub fn create_negotiation(
+    session: State<'_, Session>,
+    input: NegotiationInput,
+) -> Answer<NegotiationDto> {
     session.with(|w| w.create_negotiation(input))
 }
 
@@ -79,7 +85,11 @@ pub fn update_negotiation(
 
 #[tauri::command]
 #[specta::specta]
-pub fn rename_negotiation(session: State<'_, Session>, id: String, title: String) -> Answer<NegotiationDto> {
+pub fn rename_negotiation(
+    session: State<'_, Session>,
+    id: String,
+    title: String,
+) -> Answer<NegotiationDto> {
     session.with(|w| w.rename_negotiation(&id, &title))
 }
 
@@ -91,7 +101,11 @@ pub fn duplicate_negotiation(session: State<'_, Session>, id: String) -> Answer<
 
 #[tauri::command]
 #[specta::specta]
-pub fn move_negotiation(session: State<'_, Session>, id: String, shelf: ShelfDto) -> Answer<NegotiationDto> {
+pub fn move_negotiation(
+    session: State<'_, Session>,
+    id: String,
+    shelf: ShelfDto,
+) -> Answer<NegotiationDto> {
     session.with(|w| w.move_negotiation(&id, shelf))
 }
 

@@ -19,7 +19,10 @@ use tauri::Manager;
 pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
 
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new().commands(commands::all())
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(commands::all())
+        // Output DTOs are never deserialised by the UI; one type per DTO keeps the bindings plain.
+        .disable_serde_phases()
 }
 
 /// Writes the TypeScript bindings for every command and type to `path`.
