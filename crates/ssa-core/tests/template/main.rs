@@ -1,0 +1,7 @@
+//! Integration tests of the template engine: one binary, one module per concern.
+
+mod check_draft;
+mod check_template;
+mod fixture;
+mod render;
+mod round_trip;
