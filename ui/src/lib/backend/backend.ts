@@ -1,0 +1,53 @@
+// The contract between the UI and whatever answers it. The desktop app answers through Tauri
+// (tauri.ts); tests answer with a fake. Components never see the transport: they call these
+// methods, get data back, or catch a BackendError.
+import type {
+  About,
+  ErrorCode,
+  FieldProblem,
+  Negotiation,
+  NegotiationInput,
+  Shelf,
+  Startup,
+} from "./types";
+
+export interface Backend {
+  startupStatus(): Promise<Startup>;
+  recoverOpenCopyReadOnly(): Promise<Startup>;
+  recoverStartFresh(): Promise<Startup>;
+  about(): Promise<About>;
+  listNegotiations(shelf: Shelf): Promise<Negotiation[]>;
+  getNegotiation(id: string): Promise<Negotiation>;
+  createNegotiation(input: NegotiationInput): Promise<Negotiation>;
+  updateNegotiation(id: string, input: NegotiationInput): Promise<Negotiation>;
+  renameNegotiation(id: string, title: string): Promise<Negotiation>;
+  duplicateNegotiation(id: string): Promise<Negotiation>;
+  moveNegotiation(id: string, shelf: Shelf): Promise<Negotiation>;
+  deleteNegotiationPermanently(id: string): Promise<void>;
+  emptyBin(): Promise<number>;
+  createSampleNegotiation(): Promise<Negotiation>;
+}
+
+/** `unexpected`: the call itself failed (not an answer from the use case). */
+export type BackendErrorCode = ErrorCode | "unexpected";
+
+/** A refusal or failure from the backend, with the code to switch on and a message for a person. */
+export class BackendError extends Error {
+  readonly code: BackendErrorCode;
+  readonly problems: FieldProblem[];
+
+  constructor(code: BackendErrorCode, message: string, problems: FieldProblem[] = []) {
+    super(message);
+    this.name = "BackendError";
+    this.code = code;
+    this.problems = problems;
+  }
+
+  /** Whatever was thrown, as a BackendError (so callers have one shape to show). */
+  static from(error: unknown): BackendError {
+    if (error instanceof BackendError) return error;
+    if (error instanceof Error) return new BackendError("unexpected", error.message);
+    if (typeof error === "string") return new BackendError("unexpected", error);
+    return new BackendError("unexpected", String(error));
+  }
+}

@@ -1,0 +1,5 @@
+// The UI's one door to the Rust side. Nothing outside this folder imports @tauri-apps/api or
+// the generated bindings; components get a Backend from context (useBackend).
+export { BackendError, type Backend, type BackendErrorCode } from "./backend";
+export { provideBackend, useBackend } from "./context";
+export type * from "./types";

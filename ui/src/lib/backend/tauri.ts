@@ -1,0 +1,49 @@
+// The desktop implementation of Backend: the generated command bindings, with each
+// `{status:"error"}` answer turned into a thrown BackendError.
+import { commands, type ApiError } from "../bindings";
+import { BackendError, type Backend } from "./backend";
+
+type Answer<T> = { status: "ok"; data: T } | { status: "error"; error: ApiError };
+
+async function unwrap<T>(call: () => Promise<Answer<T>>): Promise<T> {
+  let answer: Answer<T>;
+  try {
+    answer = await call();
+  } catch (error) {
+    throw BackendError.from(error);
+  }
+  if (answer.status === "error") {
+    const { code, message, problems } = answer.error;
+    throw new BackendError(code, message, problems ?? []);
+  }
+  return answer.data;
+}
+
+async function direct<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw BackendError.from(error);
+  }
+}
+
+export function tauriBackend(): Backend {
+  return {
+    startupStatus: () => direct(() => commands.startupStatus()),
+    recoverOpenCopyReadOnly: () => unwrap(() => commands.recoverOpenCopyReadOnly()),
+    recoverStartFresh: () => unwrap(() => commands.recoverStartFresh()),
+    about: () => unwrap(() => commands.about()),
+    listNegotiations: (shelf) => unwrap(() => commands.listNegotiations(shelf)),
+    getNegotiation: (id) => unwrap(() => commands.getNegotiation(id)),
+    createNegotiation: (input) => unwrap(() => commands.createNegotiation(input)),
+    updateNegotiation: (id, input) => unwrap(() => commands.updateNegotiation(id, input)),
+    renameNegotiation: (id, title) => unwrap(() => commands.renameNegotiation(id, title)),
+    duplicateNegotiation: (id) => unwrap(() => commands.duplicateNegotiation(id)),
+    moveNegotiation: (id, shelf) => unwrap(() => commands.moveNegotiation(id, shelf)),
+    deleteNegotiationPermanently: async (id) => {
+      await unwrap(() => commands.deleteNegotiationPermanently(id));
+    },
+    emptyBin: () => unwrap(() => commands.emptyBin()),
+    createSampleNegotiation: () => unwrap(() => commands.createSampleNegotiation()),
+  };
+}

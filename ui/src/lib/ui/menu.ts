@@ -1,0 +1,7 @@
+export interface MenuItem {
+  label: string;
+  testid: string;
+  run: () => void;
+  danger?: boolean;
+  disabled?: boolean;
+}
