@@ -1,0 +1,8 @@
+//! Integration tests of the store against real files in temporary directories.
+
+mod support;
+
+mod migration;
+mod read_only;
+mod refusal;
+mod transactions;
