@@ -15,9 +15,11 @@
 mod error;
 mod negotiations;
 mod schema;
+mod templates;
 
 pub use error::StoreError;
 pub use schema::{migrations, LATEST_SCHEMA_VERSION};
+pub use templates::{StoredDraft, StoredTemplate, TemplateOrigin};
 
 use std::path::{Path, PathBuf};
 

@@ -27,6 +27,27 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (negotiation_id, position)
     ) WITHOUT ROWID;
     "#,
+    // 2: model-agreement templates (shipped, imported, derived) and each negotiation's draft.
+    r#"
+    CREATE TABLE template (
+        id         TEXT NOT NULL,
+        version    TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        origin     TEXT NOT NULL CHECK (origin IN ('shipped', 'imported', 'derived')),
+        source     TEXT NOT NULL,                   -- the template file (TOML), as stored
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+    ) WITHOUT ROWID;
+    CREATE TABLE draft (
+        negotiation_id   TEXT PRIMARY KEY NOT NULL
+                         REFERENCES negotiation (id) ON DELETE CASCADE,
+        template_id      TEXT NOT NULL,
+        template_version TEXT NOT NULL,
+        content          TEXT NOT NULL,             -- the Draft as JSON
+        updated_at       TEXT NOT NULL,
+        FOREIGN KEY (template_id, template_version) REFERENCES template (id, version)
+    );
+    "#,
 ];
 
 /// The schema version a database has after all migrations of this build.

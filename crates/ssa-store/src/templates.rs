@@ -1,0 +1,325 @@
+//! Templates and drafts.
+//!
+//! Templates are stored as their file text (the TOML a user could export again), keyed by id
+//! and version; the store never interprets it. A negotiation has at most one draft, stored as
+//! the JSON of [`ssa_core::template::Draft`]; saving a draft is an edit of the negotiation, so
+//! it moves its "last edited" time in the same transaction.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
+use ssa_core::template::Draft;
+
+use crate::negotiations::timestamp;
+use crate::{Store, StoreError};
+
+/// Where a stored template came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateOrigin {
+    /// Shipped with the app (assets/templates), seeded at start.
+    Shipped,
+    /// Imported from a file.
+    Imported,
+    /// Made in the app by duplicating another template.
+    Derived,
+}
+
+impl TemplateOrigin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TemplateOrigin::Shipped => "shipped",
+            TemplateOrigin::Imported => "imported",
+            TemplateOrigin::Derived => "derived",
+        }
+    }
+
+    fn parse(text: &str) -> Result<TemplateOrigin, StoreError> {
+        match text {
+            "shipped" => Ok(TemplateOrigin::Shipped),
+            "imported" => Ok(TemplateOrigin::Imported),
+            "derived" => Ok(TemplateOrigin::Derived),
+            other => Err(StoreError::InvalidData(format!(
+                "template origin \"{other}\""
+            ))),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredTemplate {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub origin: TemplateOrigin,
+    /// The template file's text.
+    pub source: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDraft {
+    pub negotiation_id: String,
+    pub draft: Draft,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn template_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredTemplateRow> {
+    Ok(StoredTemplateRow {
+        id: row.get(0)?,
+        version: row.get(1)?,
+        title: row.get(2)?,
+        origin: row.get(3)?,
+        source: row.get(4)?,
+        created_at: row.get(5)?,
+    })
+}
+
+struct StoredTemplateRow {
+    id: String,
+    version: String,
+    title: String,
+    origin: String,
+    source: String,
+    created_at: String,
+}
+
+impl StoredTemplateRow {
+    fn into_template(self) -> Result<StoredTemplate, StoreError> {
+        Ok(StoredTemplate {
+            origin: TemplateOrigin::parse(&self.origin)?,
+            created_at: crate::negotiations::parse_timestamp(&self.created_at)?,
+            id: self.id,
+            version: self.version,
+            title: self.title,
+            source: self.source,
+        })
+    }
+}
+
+const TEMPLATE_COLUMNS: &str = "id, version, title, origin, source, created_at";
+
+impl Store {
+    /// Stores a template unless one with the same id and version is already there; returns
+    /// whether it was added. Used to seed the shipped templates at every start.
+    pub fn add_template_if_missing(
+        &mut self,
+        template: &StoredTemplate,
+    ) -> Result<bool, StoreError> {
+        self.write(|tx| {
+            Ok(tx.execute(
+                &format!("INSERT OR IGNORE INTO template ({TEMPLATE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+                params![
+                    template.id,
+                    template.version,
+                    template.title,
+                    template.origin.as_str(),
+                    template.source,
+                    timestamp(template.created_at)
+                ],
+            )? == 1)
+        })
+    }
+
+    /// All templates, by title then version.
+    pub fn list_templates(&self) -> Result<Vec<StoredTemplate>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {TEMPLATE_COLUMNS} FROM template ORDER BY title, id, version"
+        ))?;
+        let rows: Vec<StoredTemplateRow> = stmt
+            .query_map([], template_from_row)?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(StoredTemplateRow::into_template)
+            .collect()
+    }
+
+    pub fn get_template(
+        &self,
+        id: &str,
+        version: &str,
+    ) -> Result<Option<StoredTemplate>, StoreError> {
+        let row = self
+            .conn
+            .query_row(
+                &format!("SELECT {TEMPLATE_COLUMNS} FROM template WHERE id = ?1 AND version = ?2"),
+                params![id, version],
+                template_from_row,
+            )
+            .optional()?;
+        row.map(StoredTemplateRow::into_template).transpose()
+    }
+
+    pub fn get_draft(&self, negotiation_id: &str) -> Result<Option<StoredDraft>, StoreError> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT content, updated_at FROM draft WHERE negotiation_id = ?1",
+                [negotiation_id],
+                |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
+            )
+            .optional()?;
+        let Some((content, updated_at)) = row else {
+            return Ok(None);
+        };
+        let draft: Draft = serde_json::from_str(&content).map_err(|e| {
+            StoreError::InvalidData(format!("draft of negotiation {negotiation_id}: {e}"))
+        })?;
+        Ok(Some(StoredDraft {
+            negotiation_id: negotiation_id.to_string(),
+            draft,
+            updated_at: crate::negotiations::parse_timestamp(&updated_at)?,
+        }))
+    }
+
+    /// Saves a negotiation's draft (creating or replacing it) and marks the negotiation edited.
+    /// Returns false if there is no such negotiation.
+    pub fn put_draft(
+        &mut self,
+        negotiation_id: &str,
+        draft: &Draft,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let content = serde_json::to_string(draft)
+            .map_err(|e| StoreError::InvalidData(format!("draft cannot be stored: {e}")))?;
+        self.write(|tx| {
+            let touched = tx.execute(
+                "UPDATE negotiation SET updated_at = ?2 WHERE id = ?1",
+                params![negotiation_id, timestamp(now)],
+            )?;
+            if touched == 0 {
+                return Ok(false);
+            }
+            tx.execute(
+                "INSERT INTO draft (negotiation_id, template_id, template_version, content, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (negotiation_id) DO UPDATE SET
+                   template_id = excluded.template_id, template_version = excluded.template_version,
+                   content = excluded.content, updated_at = excluded.updated_at",
+                params![
+                    negotiation_id,
+                    draft.template_id,
+                    draft.template_version,
+                    content,
+                    timestamp(now)
+                ],
+            )?;
+            Ok(true)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use ssa_core::negotiation::{Negotiation, Party, PartyRole, Shelf};
+
+    fn at(second: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, second).unwrap()
+    }
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(
+            &dir.path().join("db.sqlite3"),
+            &dir.path().join("backup.sqlite3"),
+        )
+        .unwrap();
+        (dir, store)
+    }
+
+    fn template(version: &str) -> StoredTemplate {
+        StoredTemplate {
+            id: "model".into(),
+            version: version.into(),
+            title: "Model".into(),
+            origin: TemplateOrigin::Shipped,
+            source: "format = \"ssa-template/1\"".into(),
+            created_at: at(0),
+        }
+    }
+
+    fn negotiation(id: &str) -> Negotiation {
+        Negotiation {
+            id: id.into(),
+            title: "T".into(),
+            parties: vec![
+                Party {
+                    name: "A".into(),
+                    iso_code: "XA".into(),
+                    role: PartyRole::Own,
+                },
+                Party {
+                    name: "B".into(),
+                    iso_code: "XB".into(),
+                    role: PartyRole::Counterpart,
+                },
+            ],
+            working_languages: vec!["en".into()],
+            notes: String::new(),
+            current_step: "need".into(),
+            shelf: Shelf::Active,
+            created_at: at(0),
+            updated_at: at(0),
+        }
+    }
+
+    #[test]
+    fn seeding_a_template_twice_keeps_one_copy() {
+        let (_dir, mut store) = store();
+        assert!(store.add_template_if_missing(&template("1")).unwrap());
+        assert!(!store.add_template_if_missing(&template("1")).unwrap());
+        assert!(store.add_template_if_missing(&template("2")).unwrap());
+        let versions: Vec<String> = store
+            .list_templates()
+            .unwrap()
+            .into_iter()
+            .map(|t| t.version)
+            .collect();
+        assert_eq!(versions, vec!["1", "2"]);
+        assert_eq!(
+            store.get_template("model", "2").unwrap().unwrap(),
+            template("2")
+        );
+        assert_eq!(store.get_template("model", "3").unwrap(), None);
+    }
+
+    #[test]
+    fn saving_a_draft_replaces_it_and_marks_the_negotiation_edited() {
+        let (_dir, mut store) = store();
+        store.add_template_if_missing(&template("1")).unwrap();
+        store.insert_negotiation(&negotiation("n1")).unwrap();
+        let mut draft = Draft {
+            template_id: "model".into(),
+            template_version: "1".into(),
+            ..Draft::default()
+        };
+        assert!(store.put_draft("n1", &draft, at(5)).unwrap());
+        draft.inclusion.insert("art-posting".into(), false);
+        assert!(store.put_draft("n1", &draft, at(9)).unwrap());
+        let stored = store.get_draft("n1").unwrap().unwrap();
+        assert_eq!(stored.draft, draft);
+        assert_eq!(stored.updated_at, at(9));
+        assert_eq!(
+            store.get_negotiation("n1").unwrap().unwrap().updated_at,
+            at(9)
+        );
+        assert!(!store.put_draft("missing", &draft, at(10)).unwrap());
+    }
+
+    #[test]
+    fn a_draft_must_name_a_stored_template() {
+        let (_dir, mut store) = store();
+        store.insert_negotiation(&negotiation("n1")).unwrap();
+        let draft = Draft {
+            template_id: "nowhere".into(),
+            template_version: "1".into(),
+            ..Draft::default()
+        };
+        assert!(store.put_draft("n1", &draft, at(1)).is_err());
+        assert_eq!(store.get_draft("n1").unwrap(), None);
+        assert_eq!(
+            store.get_negotiation("n1").unwrap().unwrap().updated_at,
+            at(0)
+        );
+    }
+}
