@@ -1,0 +1,183 @@
+// An in-memory Backend for tests: behaves like the real one for the negotiations use cases,
+// records every call, and can be told to fail a method once.
+import { vi } from "vitest";
+import {
+  BackendError,
+  type About,
+  type Backend,
+  type Negotiation,
+  type NegotiationInput,
+  type Shelf,
+  type Startup,
+} from "../lib/backend";
+
+const STEP = {
+  id: "preparation",
+  number: 1,
+  stepCount: 8,
+  title: { en: "Preparation", fr: "Préparation", es: "Preparación" },
+};
+
+export function negotiation(overrides: Partial<Negotiation> = {}): Negotiation {
+  return {
+    id: "n1",
+    title: "Social Security Agreement between the Republic of Aurelia and the Kingdom of Boreland",
+    parties: [
+      { name: "Republic of Aurelia", isoCode: "XA", role: "own" },
+      { name: "Kingdom of Boreland", isoCode: "XB", role: "counterpart" },
+    ],
+    multilateral: false,
+    workingLanguages: ["en", "fr"],
+    notes: "",
+    currentStep: STEP,
+    shelf: "active",
+    createdAt: "2026-01-05T10:00:00.000Z",
+    updatedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    ...overrides,
+  };
+}
+
+type Method = keyof Backend;
+
+const METHODS: Method[] = [
+  "startupStatus",
+  "recoverOpenCopyReadOnly",
+  "recoverStartFresh",
+  "about",
+  "listNegotiations",
+  "getNegotiation",
+  "createNegotiation",
+  "updateNegotiation",
+  "renameNegotiation",
+  "duplicateNegotiation",
+  "moveNegotiation",
+  "deleteNegotiationPermanently",
+  "emptyBin",
+  "createSampleNegotiation",
+];
+
+export class FakeBackend implements Backend {
+  negotiations: Negotiation[];
+  startup: Startup = {
+    state: "ready",
+    readOnly: false,
+    databasePath: "/data/ssa.db",
+    created: false,
+    backupPath: null,
+  };
+  readonly failures = new Map<Method, BackendError>();
+  #next = 100;
+
+  constructor(negotiations: Negotiation[] = []) {
+    this.negotiations = negotiations;
+    // Every method is a spy, so tests can assert on calls.
+    for (const name of METHODS) {
+      const original = (this[name] as (...args: unknown[]) => Promise<unknown>).bind(this);
+      (this as Record<string, unknown>)[name] = vi.fn(async (...args: unknown[]) => {
+        const failure = this.failures.get(name);
+        if (failure) {
+          this.failures.delete(name);
+          throw failure;
+        }
+        return original(...args);
+      });
+    }
+  }
+
+  /** The next call of `method` throws `error`. */
+  failNext(method: Method, error: BackendError): void {
+    this.failures.set(method, error);
+  }
+
+  spy(method: Method) {
+    return this[method] as unknown as ReturnType<typeof vi.fn>;
+  }
+
+  #find(id: string): Negotiation {
+    const found = this.negotiations.find((n) => n.id === id);
+    if (!found) throw new BackendError("not_found", `There is no negotiation with id ${id}.`);
+    return found;
+  }
+
+  #fromInput(input: NegotiationInput, base: Partial<Negotiation> = {}): Negotiation {
+    return negotiation({
+      id: `n${this.#next++}`,
+      ...base,
+      title: input.title,
+      parties: input.parties,
+      multilateral: input.parties.length > 2,
+      workingLanguages: input.workingLanguages,
+      notes: input.notes,
+      updatedAt: new Date().toISOString(),
+    });
+  }
+
+  async startupStatus(): Promise<Startup> {
+    return this.startup;
+  }
+  async recoverOpenCopyReadOnly(): Promise<Startup> {
+    this.startup = { state: "ready", readOnly: true, databasePath: "/tmp/copy.db", created: false, backupPath: null };
+    return this.startup;
+  }
+  async recoverStartFresh(): Promise<Startup> {
+    this.startup = { state: "ready", readOnly: false, databasePath: "/data/ssa.db", created: true, backupPath: null };
+    this.negotiations = [];
+    return this.startup;
+  }
+  async about(): Promise<About> {
+    return {
+      version: "0.1.0",
+      dataDir: "/data",
+      databasePath: "/data/ssa.db",
+      logDir: "/data/logs",
+      schemaVersion: 1,
+      readOnly: this.startup.state === "ready" && this.startup.readOnly,
+    };
+  }
+  async listNegotiations(shelf: Shelf): Promise<Negotiation[]> {
+    return this.negotiations.filter((n) => n.shelf === shelf).map((n) => ({ ...n }));
+  }
+  async getNegotiation(id: string): Promise<Negotiation> {
+    return { ...this.#find(id) };
+  }
+  async createNegotiation(input: NegotiationInput): Promise<Negotiation> {
+    const created = this.#fromInput(input);
+    this.negotiations.unshift(created);
+    return { ...created };
+  }
+  async updateNegotiation(id: string, input: NegotiationInput): Promise<Negotiation> {
+    const found = this.#find(id);
+    Object.assign(found, this.#fromInput(input, { id, shelf: found.shelf, createdAt: found.createdAt }));
+    return { ...found };
+  }
+  async renameNegotiation(id: string, title: string): Promise<Negotiation> {
+    const found = this.#find(id);
+    found.title = title;
+    return { ...found };
+  }
+  async duplicateNegotiation(id: string): Promise<Negotiation> {
+    const found = this.#find(id);
+    const copy = { ...found, id: `n${this.#next++}`, title: `${found.title} (copy)` };
+    this.negotiations.unshift(copy);
+    return { ...copy };
+  }
+  async moveNegotiation(id: string, shelf: Shelf): Promise<Negotiation> {
+    const found = this.#find(id);
+    found.shelf = shelf;
+    return { ...found };
+  }
+  async deleteNegotiationPermanently(id: string): Promise<void> {
+    this.#find(id);
+    this.negotiations = this.negotiations.filter((n) => n.id !== id);
+  }
+  async emptyBin(): Promise<number> {
+    const count = this.negotiations.filter((n) => n.shelf === "bin").length;
+    this.negotiations = this.negotiations.filter((n) => n.shelf !== "bin");
+    return count;
+  }
+  async createSampleNegotiation(): Promise<Negotiation> {
+    const sample = negotiation({ id: `n${this.#next++}`, notes: "A sample negotiation." });
+    this.negotiations.unshift(sample);
+    return { ...sample };
+  }
+}
