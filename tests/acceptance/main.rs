@@ -1,1 +1,11 @@
-fn main() {}
+//! Acceptance tests across the crates: the desktop app's boundary (`ssa_api::Session`), the `ssa`
+//! command line and the crash writer, all against temporary data directories.
+
+mod support;
+
+mod cli_errors;
+mod crash;
+mod identifier;
+mod lifecycle;
+mod shared_database;
+mod startup;

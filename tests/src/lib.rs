@@ -45,3 +45,52 @@ impl IdSource for CountingIds {
         format!("n-{}", self.next.fetch_add(1, Ordering::SeqCst))
     }
 }
+
+/// The edits the crash writer makes, shared with the crash test that checks them.
+///
+/// Each negotiation the writer works on goes through three edits, one committed call each:
+/// it is created (stage 1), its notes and parties are replaced (stage 2), it is renamed
+/// (stage 3). After each committed call the writer prints one line, `committed N <stage> <id>`,
+/// and flushes it.
+pub mod crash {
+    pub fn title(n: u64) -> String {
+        format!("edit-{n}")
+    }
+
+    pub fn notes(n: u64) -> String {
+        format!("notes of edit-{n}, typed before the power went")
+    }
+
+    pub fn renamed(n: u64) -> String {
+        format!("edit-{n} renamed")
+    }
+
+    /// How many of its three edits a stored negotiation shows: 1, 2 or 3.
+    pub fn stage(title: &str, notes: &str) -> u8 {
+        let renamed = title.ends_with(" renamed");
+        let noted = notes.starts_with("notes of edit-");
+        match (noted, renamed) {
+            (false, false) => 1,
+            (true, false) => 2,
+            (true, true) => 3,
+            (false, true) => panic!("\"{title}\" was renamed before its notes were saved"),
+        }
+    }
+
+    /// One line of the writer's output: `committed N <stage> <id>`.
+    pub fn report(n: u64, stage: u8, id: &str) -> String {
+        format!("committed {n} {stage} {id}")
+    }
+
+    /// The stage and id of a complete report line, or None for anything else.
+    pub fn parse_report(line: &str) -> Option<(u8, String)> {
+        let mut words = line.strip_suffix('\n')?.split(' ');
+        if words.next()? != "committed" {
+            return None;
+        }
+        words.next()?.parse::<u64>().ok()?;
+        let stage = words.next()?.parse::<u8>().ok()?;
+        let id = words.next()?.to_string();
+        words.next().is_none().then_some((stage, id))
+    }
+}
