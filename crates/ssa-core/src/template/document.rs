@@ -215,7 +215,7 @@ fn write_node(out: &mut String, node: &DocumentNode, indent: usize) {
     }
     let child_indent = match node.kind {
         NodeKind::Item => indent + 4,
-        NodeKind::Paragraph if node.label.is_some() => indent + 4,
+        NodeKind::Paragraph => indent + 4,
         _ => indent,
     };
     for child in &node.children {

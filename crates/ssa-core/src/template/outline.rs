@@ -243,14 +243,15 @@ impl<'t> Outline<'t> {
     }
 
     /// How another node refers to this one ("Article 12, paragraph 3"), if it is kept and can
-    /// be referred to at all (the preamble and signature block cannot).
-    pub fn reference_text(&self, index: usize) -> Option<String> {
+    /// be referred to at all (the preamble and signature block cannot). `from` is the node the
+    /// reference is written in: inside the same article, the article is not repeated
+    /// ("paragraph 3", "this Article"), as treaty drafting does.
+    pub fn reference_text(&self, index: usize, from: Option<usize>) -> Option<String> {
         if !self.is_kept(index) {
             return None;
         }
         let style = &self.template.style;
         let node = &self.template.nodes[index];
-        let number = self.numbers[index].as_deref();
         let of_parent = |label: String| match self.parent[index] {
             Some(p)
                 if matches!(
@@ -258,25 +259,39 @@ impl<'t> Outline<'t> {
                     NodeKind::Part | NodeKind::Chapter
                 ) =>
             {
-                match self.reference_text(p) {
+                match self.reference_text(p, None) {
                     Some(parent) => format!("{label} {} {parent}", style.of_word),
                     None => label,
                 }
             }
             _ => label,
         };
+        let here = from.and_then(|f| self.article_of(f));
+        let same_article = here.is_some() && here == self.article_of(index);
         match node.kind {
+            NodeKind::Article if same_article => Some(format!("this {}", style.article_label)),
             NodeKind::Part | NodeKind::Article => self.label(index),
             NodeKind::Chapter | NodeKind::Section => self.label(index).map(of_parent),
             NodeKind::Paragraph | NodeKind::Item => {
                 let (article, tail) = self.provision_path(index)?;
-                Some(write_provision(style, &article, &tail))
+                let article = if same_article { None } else { Some(article) };
+                Some(write_provision(style, article, &tail))
             }
-            NodeKind::Preamble | NodeKind::Signature => {
-                let _ = number;
-                None
+            NodeKind::Preamble | NodeKind::Signature => None,
+        }
+    }
+
+    /// The article a node is in (itself, for an article).
+    pub fn article_of(&self, index: usize) -> Option<usize> {
+        let mut current = Some(index);
+        while let Some(i) = current {
+            match self.template.nodes[i].kind {
+                NodeKind::Article => return Some(i),
+                NodeKind::Paragraph | NodeKind::Item => current = self.parent[i],
+                _ => return None,
             }
         }
+        None
     }
 
     /// For a paragraph or item: its article's label and the numbered steps below the article.
@@ -299,31 +314,25 @@ impl<'t> Outline<'t> {
     }
 }
 
-fn write_provision(style: &Style, article: &str, tail: &[(NodeKind, String)]) -> String {
-    let mut text = article.to_string();
-    match style.references {
-        ReferenceStyle::Compact => {
-            for (_, number) in tail {
-                text.push_str(&format!("({number})"));
-            }
-        }
-        ReferenceStyle::Long => {
-            let mut in_items = false;
-            for (kind, number) in tail {
-                match kind {
-                    NodeKind::Paragraph => {
-                        text.push_str(&format!(", {} {number}", style.paragraph_label))
-                    }
-                    _ if in_items => text.push_str(&format!("({number})")),
-                    _ => {
-                        in_items = true;
-                        text.push_str(&format!(", {} ({number})", style.subparagraph_label));
-                    }
-                }
-            }
-        }
+/// "Article 12, paragraph 3, subparagraph (a)(ii)" or "Article 12(3)(a)(ii)"; without the
+/// article (a reference inside the same article): "paragraph 3, subparagraph (a)(ii)".
+fn write_provision(style: &Style, article: Option<String>, tail: &[(NodeKind, String)]) -> String {
+    let mut parts: Vec<String> = article.into_iter().collect();
+    let compact = style.references == ReferenceStyle::Compact && !parts.is_empty();
+    let mut steps = tail.iter().peekable();
+    if compact {
+        let numbers: String = steps.map(|(_, number)| format!("({number})")).collect();
+        return format!("{}{numbers}", parts[0]);
     }
-    text
+    if let Some((NodeKind::Paragraph, number)) = steps.peek() {
+        parts.push(format!("{} {number}", style.paragraph_label));
+        steps.next();
+    }
+    let items: String = steps.map(|(_, number)| format!("({number})")).collect();
+    if !items.is_empty() {
+        parts.push(format!("{} {items}", style.subparagraph_label));
+    }
+    parts.join(", ")
 }
 
 fn item_number(n: usize, depth: usize) -> String {

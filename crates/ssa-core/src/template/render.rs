@@ -46,7 +46,7 @@ pub fn render(template: &Template, draft: &Draft) -> Document {
     Document {
         template_id: template.id.clone(),
         template_version: template.version.clone(),
-        title: renderer.segments(&template.title),
+        title: renderer.segments(&template.title, None),
         nodes,
         omitted,
     }
@@ -107,9 +107,9 @@ impl<'o, 't> Renderer<'o, 't> {
             heading: node
                 .heading
                 .as_deref()
-                .map(|heading| self.segments(heading))
+                .map(|heading| self.segments(heading, Some(index)))
                 .unwrap_or_default(),
-            text: self.segments(text),
+            text: self.segments(text, Some(index)),
             wording,
             differs_from_model,
             provenance: self.provenance[index].clone(),
@@ -150,7 +150,7 @@ impl<'o, 't> Renderer<'o, 't> {
         self.outline.draft()
     }
 
-    fn segments(&self, text: &str) -> Vec<Segment> {
+    fn segments(&self, text: &str, from: Option<usize>) -> Vec<Segment> {
         let Ok(pieces) = pieces(text) else {
             return vec![Segment::Text { text: text.into() }];
         };
@@ -161,8 +161,17 @@ impl<'o, 't> Renderer<'o, 't> {
                     text: literal.into(),
                 },
                 Piece::Parameter(name) => self.parameter(name),
-                Piece::Reference(target) => self.reference(target),
+                Piece::Reference(target) => self.reference(target, from),
                 Piece::Term { key, display } => self.term(key, display),
+            };
+            let segment = match segment {
+                Segment::Reference { target, text } if starts_sentence(&segments) => {
+                    Segment::Reference {
+                        target,
+                        text: capitalised(&text),
+                    }
+                }
+                other => other,
             };
             // Adjacent literal runs are merged so that consumers see one run per stretch.
             match (segments.last_mut(), &segment) {
@@ -196,7 +205,7 @@ impl<'o, 't> Renderer<'o, 't> {
         }
     }
 
-    fn reference(&self, target: &str) -> Segment {
+    fn reference(&self, target: &str, from: Option<usize>) -> Segment {
         let outline = self.outline;
         let Some(index) = outline.index_of(target) else {
             return Segment::BrokenReference {
@@ -204,7 +213,7 @@ impl<'o, 't> Renderer<'o, 't> {
                 reason: BrokenReason::Missing,
             };
         };
-        match outline.reference_text(index) {
+        match outline.reference_text(index, from) {
             Some(text) => Segment::Reference {
                 target: target.into(),
                 text,
@@ -237,6 +246,27 @@ impl<'o, 't> Renderer<'o, 't> {
     }
 }
 
+/// Whether the next segment opens a sentence: a reference there ("paragraph 1 shall…") must
+/// start with a capital letter.
+fn starts_sentence(before: &[Segment]) -> bool {
+    match before.last() {
+        None => true,
+        Some(Segment::Text { text }) => {
+            let trimmed = text.trim_end();
+            trimmed.is_empty() || trimmed.ends_with(['.', ':']) && text.ends_with(' ')
+        }
+        Some(_) => false,
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Writes a filled value as it reads in the agreement.
 pub(crate) fn format_value(
     value: &Value,
@@ -262,12 +292,26 @@ pub(crate) fn format_value(
             (true, _) => "yes".into(),
             (false, _) => "no".into(),
         },
-        (Value::Amount(amount), _) => format!("{} {}", amount.amount, amount.currency),
+        (Value::Amount(amount), _) => format!("{} {}", amount.currency, amount.amount),
         (Value::Laws(entries), _) => entries
             .iter()
-            .map(|entry| format!("{}: {}", entry.branch, entry.laws.join("; ")))
+            .map(|entry| format!("{} ({})", join_list(&entry.laws, language), entry.branch))
             .collect::<Vec<_>>()
             .join("; "),
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn join_list(items: &[String], language: &str) -> String {
+    let and = match language {
+        "fr" => "et",
+        "es" => "y",
+        _ => "and",
+    };
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
     }
 }
 

@@ -5,3 +5,4 @@ mod check_template;
 mod fixture;
 mod render;
 mod round_trip;
+mod shipped;

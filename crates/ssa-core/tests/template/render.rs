@@ -132,7 +132,8 @@ fn compact_reference_style() {
         reference_texts(&document, "A.unemp"),
         vec!["Article 3(3)(b)"]
     );
-    assert_eq!(reference_texts(&document, "A.post.2"), vec!["Article 3(1)"]);
+    // Inside the same article the article is not repeated.
+    assert_eq!(reference_texts(&document, "A.post.2"), vec!["paragraph 1"]);
 }
 
 #[test]
@@ -256,5 +257,20 @@ For the purposes of this Agreement:
     assert!(
         text.contains("\n3. Certificates are issued on request.\n\n    (a) to the employer;\n"),
         "{text}"
+    );
+}
+
+#[test]
+fn a_reference_opening_a_sentence_is_capitalised() {
+    let template = mini();
+    let mut draft = filled_draft(&template);
+    draft.custom_wording.insert(
+        "A.post.3".into(),
+        "{{ref:A.post.1}} applies. {{ref:A.post.2}} too.".into(),
+    );
+    let document = render(&template, &draft);
+    assert_eq!(
+        reference_texts(&document, "A.post.3"),
+        vec!["Paragraph 1", "Paragraph 2"]
     );
 }
