@@ -4,7 +4,6 @@ import path from "node:path";
 import { artifacts, cliBinary } from "../wdio.conf.js";
 
 export const byTestId = (id) => $(`[data-testid="${id}"]`);
-export const allByTestId = (id) => $$(`[data-testid="${id}"]`);
 
 export async function click(id) {
   const element = await byTestId(id);
@@ -12,22 +11,34 @@ export async function click(id) {
   await element.click();
 }
 
-/** The titles of the rows currently listed. */
-export async function rowTitles() {
-  const titles = await allByTestId("negotiation-title");
-  return Promise.all(titles.map((t) => t.getText()));
+/**
+ * The rows currently listed, as { id, title }, read in one script call so that a list being
+ * re-rendered cannot leave a stale element reference behind.
+ */
+export async function rows() {
+  return browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="negotiation-row"]')].map((row) => ({
+      id: row.getAttribute("data-id"),
+      title: row.querySelector('[data-testid="negotiation-title"]')?.textContent?.trim() ?? "",
+    })),
+  );
 }
 
+export async function rowTitles() {
+  return (await rows()).map((row) => row.title);
+}
+
+/** The row titled `title`, waiting for it to appear. */
 export async function rowWithTitle(title) {
-  await browser.waitUntil(async () => (await rowTitles()).includes(title), {
-    timeoutMsg: `no row titled "${title}"; rows: ${(await rowTitles()).join(" | ")}`,
-  });
-  const rows = await allByTestId("negotiation-row");
-  for (const row of rows) {
-    const text = await row.$('[data-testid="negotiation-title"]').getText();
-    if (text === title) return row;
-  }
-  throw new Error(`no row titled ${title}`);
+  let found;
+  await browser.waitUntil(
+    async () => {
+      found = (await rows()).find((row) => row.title === title);
+      return Boolean(found);
+    },
+    { timeoutMsg: `no row titled "${title}"; rows: ${(await rowTitles()).join(" | ")}` },
+  );
+  return $(`[data-testid="negotiation-row"][data-id="${found.id}"]`);
 }
 
 export async function rowAction(title, action) {
