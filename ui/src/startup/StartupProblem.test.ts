@@ -19,6 +19,7 @@ describe("start-up problem screen", () => {
     await renderApp(broken());
     const screenRoot = await screen.findByTestId("startup-problem");
     expect(screenRoot.textContent).toContain("The file /data/ssa.db is not a database.");
+    expect(screenRoot.textContent).toContain("The database file is damaged");
     expect(screen.getByTestId("startup-path").textContent).toBe("/data/ssa.db");
     expect(screen.getByTestId("recover-read-only").textContent).toBe("Open a read-only copy");
     expect(screen.getByTestId("recover-fresh").textContent).toBe("Start a fresh database — the old file is kept");
@@ -47,6 +48,14 @@ describe("start-up problem screen", () => {
     expect((screen.getByTestId("field-notes") as HTMLTextAreaElement).disabled).toBe(true);
     expect((screen.getByTestId("field-title") as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByTestId("add-party") as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("explains the problem in the chosen language", async () => {
+    await renderApp(broken(), "es");
+    const screenRoot = await screen.findByTestId("startup-problem");
+    expect(screenRoot.textContent).toContain("No se pudo abrir la base de datos");
+    expect(screenRoot.textContent).toContain("está dañado");
+    expect(screen.getByTestId("language-select")).toBeTruthy();
   });
 
   it("starts a fresh database only after confirmation", async () => {

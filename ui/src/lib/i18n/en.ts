@@ -203,6 +203,12 @@ export const en = {
     "The current database file will be moved aside, not deleted, and a new, empty database will be created. You can give the old file to your IT support for recovery.",
   "startup.confirmFresh.ok": "Start a fresh database",
   "startup.failed": "The recovery did not work.",
+  "startup.summary.database_corrupt":
+    "The database file is damaged, or it is not an SSA Workbench database.",
+  "startup.summary.database_too_new":
+    "The database was written by a newer version of SSA Workbench. Update SSA Workbench to work in it, or open a read-only copy.",
+  "startup.summary.other": "The database file could not be read.",
+  "startup.technical": "Technical details",
   "startup.backup": "Before updating the database, a backup was saved to {path}.",
 
   "readOnly.banner":

@@ -204,6 +204,12 @@ export const es: Dictionary = {
     "El archivo actual de la base de datos se apartará, sin eliminarse, y se creará una base nueva y vacía. Puede entregar el archivo anterior a su servicio informático para intentar recuperarlo.",
   "startup.confirmFresh.ok": "Empezar con una base nueva",
   "startup.failed": "La recuperación no ha funcionado.",
+  "startup.summary.database_corrupt":
+    "El archivo de la base de datos está dañado o no es una base de datos de SSA Workbench.",
+  "startup.summary.database_too_new":
+    "La base de datos la guardó una versión más reciente de SSA Workbench. Actualice SSA Workbench para trabajar en ella o abra una copia de solo lectura.",
+  "startup.summary.other": "No se pudo leer el archivo de la base de datos.",
+  "startup.technical": "Detalles técnicos",
   "startup.backup":
     "Antes de actualizar la base de datos, se guardó una copia de seguridad en {path}.",
 

@@ -205,6 +205,12 @@ export const fr: Dictionary = {
     "Le fichier actuel de la base de données sera mis de côté, et non supprimé, puis une nouvelle base vide sera créée. Vous pourrez confier l’ancien fichier à votre service informatique pour tenter de le récupérer.",
   "startup.confirmFresh.ok": "Repartir d’une base neuve",
   "startup.failed": "La récupération n’a pas abouti.",
+  "startup.summary.database_corrupt":
+    "Le fichier de la base de données est endommagé, ou ce n’est pas une base de données SSA Workbench.",
+  "startup.summary.database_too_new":
+    "La base de données a été enregistrée par une version plus récente de SSA Workbench. Mettez SSA Workbench à jour pour y travailler, ou ouvrez-en une copie en lecture seule.",
+  "startup.summary.other": "Le fichier de la base de données n’a pas pu être lu.",
+  "startup.technical": "Détails techniques",
   "startup.backup":
     "Avant la mise à jour de la base de données, une sauvegarde a été enregistrée dans {path}.",
 
