@@ -274,6 +274,11 @@ impl<'t> Outline<'t> {
             NodeKind::Chapter | NodeKind::Section => self.label(index).map(of_parent),
             NodeKind::Paragraph | NodeKind::Item => {
                 let (article, tail) = self.provision_path(index)?;
+                // An unnumbered lone paragraph is cited as its article; from inside that
+                // article, that is "this Article".
+                if same_article && tail.is_empty() {
+                    return Some(format!("this {}", style.article_label));
+                }
                 let article = if same_article { None } else { Some(article) };
                 Some(write_provision(style, article, &tail))
             }

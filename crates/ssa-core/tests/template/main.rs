@@ -4,5 +4,6 @@ mod check_draft;
 mod check_template;
 mod fixture;
 mod render;
+mod renumbering;
 mod round_trip;
 mod shipped;
