@@ -136,6 +136,23 @@ fn a_database_cut_inside_its_header_is_refused_and_left_unchanged() {
 }
 
 #[test]
+fn a_database_with_a_damaged_page_inside_is_refused_as_damaged_and_left_unchanged() {
+    // The first page (header and schema) is intact, so SQLite opens the file and reads its
+    // version without complaint; only the integrity check finds the damage.
+    let place = Place::new();
+    let path = place.database_with_negotiations(40);
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = (bytes.len() / 2) / 4096 * 4096;
+    bytes[page..page + 4096].copy_from_slice(&garbage(4096));
+    std::fs::write(&path, &bytes).unwrap();
+    let error = refused(&place);
+    match &error {
+        StoreError::Corrupt { detail, .. } => assert_ne!(detail, "ok"),
+        other => panic!("expected Corrupt, got {other:?}"),
+    }
+}
+
+#[test]
 fn a_database_from_a_newer_version_is_refused_and_left_unchanged() {
     let place = Place::new();
     let path = place.database_with_negotiations(3);
