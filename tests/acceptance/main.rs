@@ -3,6 +3,7 @@
 
 mod support;
 
+mod agreement;
 mod cli_errors;
 mod crash;
 mod identifier;

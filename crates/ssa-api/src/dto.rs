@@ -182,3 +182,26 @@ pub enum StartupDto {
         database_path: String,
     },
 }
+
+/// A stored template, for the template picker and `ssa templates`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateSummaryDto {
+    pub id: String,
+    pub version: String,
+    /// The agreement title as the template writes it (with its placeholders).
+    pub title: String,
+    /// "shipped", "imported" or "derived".
+    pub origin: String,
+}
+
+impl TemplateSummaryDto {
+    pub(crate) fn from_stored(stored: &ssa_store::StoredTemplate) -> TemplateSummaryDto {
+        TemplateSummaryDto {
+            id: stored.id.clone(),
+            version: stored.version.clone(),
+            title: stored.title.clone(),
+            origin: stored.origin.as_str().to_string(),
+        }
+    }
+}

@@ -8,6 +8,7 @@
 //! Everything crossing the boundary is a DTO from [`dto`] (serialisable, with TypeScript types
 //! generated through `specta`) and every failure is an [`ApiError`] `{ code, message }`.
 
+mod agreement;
 pub mod dto;
 mod error;
 mod negotiations;
@@ -15,10 +16,13 @@ pub mod paths;
 mod sample;
 mod session;
 mod system;
+mod templates;
 
+pub use agreement::Agreement;
 pub use error::{ApiError, ErrorCode};
 pub use session::{Session, SessionOptions, Workbench};
 pub use system::{Clock, IdSource, SystemClock, UuidIds};
+pub use templates::{validate_template_file, DEFAULT_TEMPLATE_ID, SHIPPED_TEMPLATES};
 
 /// The application identifier. The desktop shell's `tauri.conf.json` uses the same value, so the
 /// CLI finds the app's database in the same place (a test checks they agree).

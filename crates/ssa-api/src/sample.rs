@@ -1,16 +1,20 @@
 //! The sample negotiation offered on first start: two fictional countries (user-assigned ISO
 //! codes XA and XB, which no real country uses), so a new user has something to explore.
 
+use ssa_core::template::{LawsForBranch, Value};
+
 use crate::dto::{NegotiationDto, NegotiationInput, PartyDto, PartyRoleDto};
-use crate::{ApiError, Workbench};
+use crate::{ApiError, Workbench, DEFAULT_TEMPLATE_ID};
 
 pub const SAMPLE_TITLE: &str =
     "Social Security Agreement between the Republic of Aurelia and the Kingdom of Boreland";
 
 impl Workbench {
-    /// Creates the sample negotiation and returns it.
+    /// Creates the sample negotiation, with a draft agreement started from the R167 Annex I
+    /// template and partly filled in (the signature particulars are left open on purpose, so
+    /// the draft shows what an unfilled placeholder looks like), and returns it.
     pub fn create_sample_negotiation(&mut self) -> Result<NegotiationDto, ApiError> {
-        self.create_negotiation(NegotiationInput {
+        let negotiation = self.create_negotiation(NegotiationInput {
             title: SAMPLE_TITLE.to_string(),
             parties: vec![
                 PartyDto {
@@ -31,6 +35,74 @@ impl Workbench {
                     increasingly retire to Aurelia. Neither country can export its pensions \
                     today. Delete it, or keep it for training, as you wish."
                 .into(),
-        })
+        })?;
+        let mut draft = self.start_draft(&negotiation.id, Some(DEFAULT_TEMPLATE_ID))?;
+        for (name, value) in sample_values() {
+            draft.values.insert(name.to_string(), value);
+        }
+        self.save_draft(&negotiation.id, &draft)?;
+        self.get_negotiation(&negotiation.id)
     }
+}
+
+fn text(value: &str) -> Value {
+    Value::Text(value.to_string())
+}
+
+fn laws(branch: &str, laws: &[&str]) -> LawsForBranch {
+    LawsForBranch {
+        branch: branch.to_string(),
+        laws: laws.iter().map(|l| l.to_string()).collect(),
+    }
+}
+
+/// The sample draft's parameter values (fictional laws and bodies).
+fn sample_values() -> Vec<(&'static str, Value)> {
+    vec![
+        (
+            "territory_a",
+            text("the territory of the Republic of Aurelia"),
+        ),
+        (
+            "territory_b",
+            text("the territory of the Kingdom of Boreland, excluding its overseas dependencies"),
+        ),
+        (
+            "national_a",
+            text("a citizen of the Republic of Aurelia within the meaning of its nationality law"),
+        ),
+        ("national_b", text("a national of the Kingdom of Boreland")),
+        (
+            "authority_a",
+            text("the Minister of Labour and Social Protection"),
+        ),
+        ("authority_b", text("the Minister of Social Affairs")),
+        (
+            "legislation_a",
+            Value::Laws(vec![
+                laws(
+                    "old-age, invalidity and survivors' pensions",
+                    &["the State Pensions Act 2011"],
+                ),
+                laws(
+                    "sickness and maternity",
+                    &["the Social Insurance Code, Book II"],
+                ),
+            ]),
+        ),
+        (
+            "legislation_b",
+            Value::Laws(vec![laws(
+                "old-age, invalidity and survivors' pensions",
+                &[
+                    "the General Pension Insurance Act",
+                    "the Civil Service Pensions Act",
+                ],
+            )]),
+        ),
+        ("branch.sickness", Value::Flag(true)),
+        ("posting.months", Value::Number(24)),
+        ("languages", text("Aurelian, Borean and English")),
+        ("prevailing_language", text("English")),
+    ]
 }

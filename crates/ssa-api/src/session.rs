@@ -40,7 +40,9 @@ impl Workbench {
         if let Some(from) = report.migrated_from {
             tracing::info!(from, backup = %backup.display(), "database migrated");
         }
-        Ok((Workbench::with_store(store, data_dir, clock, ids)?, report))
+        let mut workbench = Workbench::with_store(store, data_dir, clock, ids)?;
+        workbench.seed_shipped_templates()?;
+        Ok((workbench, report))
     }
 
     fn with_store(

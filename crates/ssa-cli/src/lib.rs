@@ -58,6 +58,22 @@ enum Command {
     },
     /// Create the sample negotiation (two fictional countries) and print its id.
     Sample,
+    /// List the stored templates (shipped, imported, derived).
+    Templates,
+    /// Work with template files.
+    Template {
+        #[command(subcommand)]
+        command: TemplateCommand,
+    },
+    /// Print a negotiation's draft agreement as numbered plain text; unfilled placeholders
+    /// are marked, and the draft's problems are listed on standard error.
+    Render { negotiation: String },
+}
+
+#[derive(Subcommand, Debug)]
+enum TemplateCommand {
+    /// Validate a template file and print the report (exit code 1 when it has errors).
+    Validate { file: std::path::PathBuf },
 }
 
 /// Runs `ssa` with `args` (including the program name) and returns the exit code.
@@ -71,7 +87,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return code;
         }
     };
-    match execute(cli, out) {
+    match execute(cli, out, err) {
         Ok(code) => code,
         Err(error) => {
             let _ = writeln!(err, "ssa: {}", error.message);
@@ -94,7 +110,14 @@ fn data_dir(cli: &Cli) -> DataDir {
     }
 }
 
-fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
+fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, ApiError> {
+    // Validating a file needs no database.
+    if let Command::Template {
+        command: TemplateCommand::Validate { file },
+    } = &cli.command
+    {
+        return Ok(validate_template(file, out, err));
+    }
     let (mut workbench, _) =
         Workbench::open(&data_dir(&cli), Arc::new(SystemClock), Arc::new(UuidIds))?;
     match cli.command {
@@ -181,6 +204,19 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<i32, ApiError> {
             let sample = workbench.create_sample_negotiation()?;
             let _ = writeln!(out, "{}", sample.id);
         }
+        Command::Templates => {
+            for t in workbench.list_templates()? {
+                let _ = writeln!(out, "{}  {}  ({})  {}", t.id, t.version, t.origin, t.title);
+            }
+        }
+        Command::Render { negotiation } => {
+            let agreement = workbench.agreement(&negotiation)?;
+            let _ = write!(out, "{}", agreement.document.to_plain_text());
+            for problem in &agreement.report.problems {
+                let _ = writeln!(err, "{problem}");
+            }
+        }
+        Command::Template { .. } => unreachable!("handled before the database is opened"),
     }
     Ok(0)
 }
@@ -213,4 +249,32 @@ fn parse_party(text: &str, role: PartyRoleDto) -> Result<PartyDto, ApiError> {
         iso_code: code.to_string(),
         role,
     })
+}
+
+fn validate_template(file: &std::path::Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let origin = file.display().to_string();
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(error) => {
+            let _ = writeln!(err, "ssa: cannot read {origin}: {error}");
+            return 2;
+        }
+    };
+    match ssa_api::validate_template_file(&origin, &text) {
+        Ok(warnings) => {
+            for warning in &warnings.problems {
+                let _ = writeln!(out, "{warning}");
+            }
+            let _ = writeln!(
+                out,
+                "{origin}: valid ({} warning(s))",
+                warnings.problems.len()
+            );
+            0
+        }
+        Err(error) => {
+            let _ = writeln!(out, "{error}");
+            1
+        }
+    }
 }

@@ -1,0 +1,162 @@
+//! Templates: the shipped models, imported files and derived copies, stored in the database.
+//!
+//! The shipped templates are compiled into the binary and added to the store at every start
+//! (once per id and version), so a new database has them and a newer release adds its new
+//! versions without touching drafts made from older ones. An import runs the full validation
+//! first and stores nothing when the file has an error.
+
+use ssa_core::template::{Report, Template, TemplateError};
+use ssa_store::{StoredTemplate, TemplateOrigin};
+
+use crate::dto::TemplateSummaryDto;
+use crate::{ApiError, ErrorCode, Workbench};
+
+/// The templates shipped in `assets/templates/`, as (file name, text).
+pub const SHIPPED_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "r167-annex1-bilateral.toml",
+        include_str!("../../../assets/templates/r167-annex1-bilateral.toml"),
+    ),
+    (
+        "r167-annex2-coordination.toml",
+        include_str!("../../../assets/templates/r167-annex2-coordination.toml"),
+    ),
+];
+
+/// The template a new draft starts from unless the user picks another.
+pub const DEFAULT_TEMPLATE_ID: &str = "r167-annex1-bilateral";
+
+/// Validates a template file without storing it: the report on success (warnings only), the
+/// error with the full report or the syntax error's line otherwise. `origin` names the file.
+pub fn validate_template_file(origin: &str, text: &str) -> Result<Report, TemplateError> {
+    Template::load(origin, text).map(|(_, warnings)| warnings)
+}
+
+fn template_error(error: TemplateError) -> ApiError {
+    ApiError::new(ErrorCode::InvalidInput, error.to_string())
+}
+
+impl Workbench {
+    pub(crate) fn seed_shipped_templates(&mut self) -> Result<(), ApiError> {
+        let now = self.clock.now();
+        for (file, text) in SHIPPED_TEMPLATES {
+            let (template, _) = Template::load(file, text).map_err(template_error)?;
+            let added = self.store.add_template_if_missing(&StoredTemplate {
+                id: template.id.clone(),
+                version: template.version.clone(),
+                title: template.title.clone(),
+                origin: TemplateOrigin::Shipped,
+                source: text.to_string(),
+                created_at: now,
+            })?;
+            if added {
+                tracing::info!(id = %template.id, version = %template.version, "shipped template added");
+            }
+        }
+        Ok(())
+    }
+
+    pub fn list_templates(&self) -> Result<Vec<TemplateSummaryDto>, ApiError> {
+        Ok(self
+            .store
+            .list_templates()?
+            .into_iter()
+            .map(|stored| TemplateSummaryDto::from_stored(&stored))
+            .collect())
+    }
+
+    /// The newest stored version of a template (versions compare as dotted numbers).
+    pub(crate) fn latest_template_version(&self, id: &str) -> Result<String, ApiError> {
+        self.store
+            .list_templates()?
+            .into_iter()
+            .filter(|t| t.id == id)
+            .map(|t| t.version)
+            .max_by(|a, b| compare_versions(a, b))
+            .ok_or_else(|| ApiError::not_found("template", id))
+    }
+
+    /// Parses a stored template. A stored template always validated when it was stored; a
+    /// failure here means the database was edited by hand, and the message says so.
+    pub fn load_template(&self, id: &str, version: &str) -> Result<Template, ApiError> {
+        let stored = self
+            .store
+            .get_template(id, version)?
+            .ok_or_else(|| ApiError::not_found("template", &format!("{id} {version}")))?;
+        Template::parse(&format!("stored template {id} {version}"), &stored.source)
+            .map_err(template_error)
+    }
+
+    /// Imports a template file: validated in full, stored only without errors, never replacing
+    /// a stored template with the same id and version.
+    pub fn import_template(
+        &mut self,
+        origin: &str,
+        text: &str,
+    ) -> Result<TemplateSummaryDto, ApiError> {
+        let (template, _warnings) = Template::load(origin, text).map_err(template_error)?;
+        if self
+            .store
+            .get_template(&template.id, &template.version)?
+            .is_some()
+        {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "{origin}: a template \"{}\" version {} is already stored. Change the version in the file to import it as a new version.",
+                    template.id, template.version
+                ),
+            ));
+        }
+        let stored = StoredTemplate {
+            id: template.id.clone(),
+            version: template.version.clone(),
+            title: template.title.clone(),
+            origin: TemplateOrigin::Imported,
+            source: text.to_string(),
+            created_at: self.clock.now(),
+        };
+        self.store.add_template_if_missing(&stored)?;
+        Ok(TemplateSummaryDto::from_stored(&stored))
+    }
+
+    /// The template's file, as stored (shipped and imported files keep their comments).
+    pub fn export_template(&self, id: &str, version: &str) -> Result<String, ApiError> {
+        Ok(self
+            .store
+            .get_template(id, version)?
+            .ok_or_else(|| ApiError::not_found("template", &format!("{id} {version}")))?
+            .source)
+    }
+}
+
+/// Orders "1.10.0" after "1.9.0"; non-numeric parts compare as text.
+fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
+    let parts = |v: &str| -> Vec<(u64, String)> {
+        v.split('.')
+            .map(|p| (p.parse::<u64>().unwrap_or(0), p.to_string()))
+            .collect()
+    };
+    parts(a).cmp(&parts(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_template_loads_without_errors() {
+        for (file, text) in SHIPPED_TEMPLATES {
+            validate_template_file(file, text).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+
+    #[test]
+    fn versions_compare_numerically() {
+        assert_eq!(
+            compare_versions("1.10.0", "1.9.0"),
+            std::cmp::Ordering::Greater
+        );
+        assert_eq!(compare_versions("2", "10"), std::cmp::Ordering::Less);
+    }
+}
