@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::check_template::check_text;
+use super::check_text::check_text;
 use super::draft::Draft;
 use super::format::Template;
 use super::outline::{Omission, Outline};

@@ -20,6 +20,7 @@
 
 mod check_draft;
 mod check_template;
+mod check_text;
 pub mod document;
 pub mod draft;
 pub mod expr;

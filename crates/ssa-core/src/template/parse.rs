@@ -8,7 +8,7 @@
 
 use super::check_template;
 use super::format::Template;
-use super::report::{Report, Severity};
+use super::report::{Problem, ProblemKind, Report, Severity};
 use super::source::{LineIndex, SourceLines};
 
 /// Why a template file could not be used. `origin` names the file in messages.
@@ -28,6 +28,24 @@ pub enum TemplateError {
     Invalid { origin: String, report: Report },
     #[error("could not write the template as TOML: {message}")]
     Export { message: String },
+}
+
+impl TemplateError {
+    /// The error as a validation report, so that a UI shows a file that does not parse the
+    /// same way as one that parses with problems.
+    pub fn to_report(&self) -> Report {
+        match self {
+            TemplateError::Syntax { line, message, .. } => Report {
+                problems: vec![
+                    Problem::error(ProblemKind::Syntax, message.clone()).at_line(Some(*line))
+                ],
+            },
+            TemplateError::Invalid { report, .. } => report.clone(),
+            TemplateError::Export { message } => Report {
+                problems: vec![Problem::error(ProblemKind::Syntax, message.clone())],
+            },
+        }
+    }
 }
 
 impl Template {

@@ -26,6 +26,9 @@ fn toml_syntax_error_names_the_line() {
     assert_eq!(origin, "mini.toml");
     assert_eq!(*line, line_of("heading = \"Definitions\""));
     assert!(error.to_string().starts_with("mini.toml, line "));
+    let report = error.to_report();
+    assert_eq!(report.problems[0].kind, ProblemKind::Syntax);
+    assert_eq!(report.problems[0].line, Some(*line));
 }
 
 #[test]
