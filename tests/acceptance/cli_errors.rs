@@ -1,4 +1,5 @@
-//! The `ssa` command line's errors: exit code 2 and a message that names what is wrong.
+//! The `ssa` command line's errors: exit code 1 for refused input, 2 when the command cannot
+//! run, and a message that names what is wrong.
 
 use crate::support::*;
 
@@ -13,7 +14,7 @@ fn showing_an_unknown_id_exits_2_naming_the_id() {
 }
 
 #[test]
-fn a_malformed_own_party_exits_2_with_the_expected_form_and_stores_nothing() {
+fn a_malformed_own_party_exits_1_with_the_expected_form_and_stores_nothing() {
     let place = Place::new();
     let (code, out, err) = place.ssa(&[
         "create",
@@ -24,7 +25,7 @@ fn a_malformed_own_party_exits_2_with_the_expected_form_and_stores_nothing() {
         "--counterpart",
         "Kingdom of Boreland:XB",
     ]);
-    assert_eq!(code, 2);
+    assert_eq!(code, 1);
     assert_eq!(out, "");
     assert!(err.contains("\"Republic of Aurelia XA\""), "{err}");
     assert!(err.contains("\"Country name:ISO\""), "{err}");
@@ -33,7 +34,7 @@ fn a_malformed_own_party_exits_2_with_the_expected_form_and_stores_nothing() {
 }
 
 #[test]
-fn invalid_input_on_the_command_line_exits_2_naming_each_field() {
+fn invalid_input_on_the_command_line_exits_1_naming_each_field() {
     let place = Place::new();
     let (code, _, err) = place.ssa(&[
         "create",
@@ -44,7 +45,7 @@ fn invalid_input_on_the_command_line_exits_2_naming_each_field() {
         "--counterpart",
         "Kingdom of Boreland:Boreland",
     ]);
-    assert_eq!(code, 2);
+    assert_eq!(code, 1);
     assert!(err.contains("\n  title: "), "{err}");
     assert!(err.contains("\n  parties[1].iso_code: "), "{err}");
 }

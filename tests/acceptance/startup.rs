@@ -116,6 +116,13 @@ fn starting_on_a_garbage_file_reports_a_damaged_database_and_leaves_the_file_unt
     assert_eq!(error.code, ErrorCode::DatabaseCorrupt);
     assert_eq!(problem_code(&session), ErrorCode::DatabaseCorrupt);
     assert_eq!(std::fs::read(place.database()).unwrap(), garbage(10_000));
+    let leftovers = std::fs::read_dir(place.data_dir().recovery())
+        .map(|entries| entries.count())
+        .unwrap_or(0);
+    assert_eq!(
+        leftovers, 0,
+        "a copy that could not be opened was left behind"
+    );
 }
 
 #[test]

@@ -190,7 +190,12 @@ impl Session {
                 file_stamp(self.clock.as_ref())
             ));
             copy_database_files(&self.data_dir.database(), &copy)?;
-            let store = Store::open_read_only(&copy)?;
+            let store = Store::open_read_only(&copy).inspect_err(|_| {
+                // A copy that cannot be opened helps nobody; the original is still in place.
+                for (file, _) in companions(&copy) {
+                    let _ = std::fs::remove_file(file);
+                }
+            })?;
             let workbench =
                 Workbench::with_store(store, &self.data_dir, self.clock.clone(), self.ids.clone())?;
             *state = State::Ready {

@@ -1,8 +1,9 @@
 //! `ssa`: the command line of SSA Workbench, for batch jobs on the same database as the app.
 //!
 //! [`run`] takes the arguments and the output streams, so acceptance tests drive it in-process;
-//! `main.rs` only wires it to the real ones. Exit codes: 0 success, 1 the command found problems
-//! (e.g. validation), 2 it could not run (bad arguments, unreadable database).
+//! `main.rs` only wires it to the real ones. Exit codes: 0 success; 1 the input was refused
+//! (a field that does not validate, a template file with errors); 2 the command could not run
+//! (bad arguments, an unknown id, an unreadable database).
 
 use std::io::Write;
 use std::sync::Arc;
@@ -94,7 +95,11 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             for problem in &error.problems {
                 let _ = writeln!(err, "  {}: {}", problem.field, problem.message);
             }
-            2
+            if error.code == ssa_api::ErrorCode::InvalidInput {
+                1
+            } else {
+                2
+            }
         }
     }
 }
