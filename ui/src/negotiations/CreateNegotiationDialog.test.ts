@@ -58,6 +58,7 @@ describe("create negotiation dialog", () => {
       notes: "First round in May.",
     });
     expect(screen.queryByTestId("create-submit")).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("overview-title")));
   });
 
   it("checks required fields as you go, and blocks an incomplete submit", async () => {
