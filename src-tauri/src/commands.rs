@@ -1,7 +1,11 @@
 //! The commands the UI calls. Each is a one-line delegation into `ssa-api`.
 
-use ssa_api::dto::{AboutDto, NegotiationDto, NegotiationInput, ShelfDto, StartupDto};
+use ssa_api::dto::{
+    AboutDto, AgreementDto, NegotiationDto, NegotiationInput, RenderedDto, ShelfDto, StartupDto,
+    TemplateSummaryDto,
+};
 use ssa_api::{ApiError, Session};
+use ssa_core::template::Draft;
 use tauri::State;
 
 type Answer<T> = Result<T, ApiError>;
@@ -22,6 +26,12 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         delete_negotiation_permanently,
         empty_bin,
         create_sample_negotiation,
+        list_templates,
+        import_template,
+        export_template,
+        get_agreement,
+        start_agreement,
+        edit_draft,
     ]
 }
 
@@ -125,4 +135,55 @@ pub fn empty_bin(session: State<'_, Session>) -> Answer<u32> {
 #[specta::specta]
 pub fn create_sample_negotiation(session: State<'_, Session>) -> Answer<NegotiationDto> {
     session.with(|w| w.create_sample_negotiation())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn list_templates(session: State<'_, Session>) -> Answer<Vec<TemplateSummaryDto>> {
+    session.with(|w| w.list_templates())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn import_template(
+    session: State<'_, Session>,
+    file_name: String,
+    text: String,
+) -> Answer<TemplateSummaryDto> {
+    session.with(|w| w.import_template(&file_name, &text))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn export_template(session: State<'_, Session>, id: String, version: String) -> Answer<String> {
+    session.with(|w| w.export_template(&id, &version))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn get_agreement(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<Option<AgreementDto>> {
+    session.with(|w| w.agreement_view(&negotiation_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn start_agreement(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    template_id: Option<String>,
+) -> Answer<AgreementDto> {
+    session.with(|w| w.start_agreement(&negotiation_id, template_id.as_deref()))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn edit_draft(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    draft: Draft,
+) -> Answer<RenderedDto> {
+    session.with(|w| w.edit_draft(&negotiation_id, &draft))
 }

@@ -23,6 +23,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         .commands(commands::all())
         // Output DTOs are never deserialised by the UI; one type per DTO keeps the bindings plain.
         .disable_serde_phases()
+        // The only 64-bit integers crossing are template numbers (months, counts, bounds), all
+        // far below 2^53, so a TypeScript `number` holds them exactly.
+        .dangerously_cast_bigints_to_number()
 }
 
 /// Writes the TypeScript bindings for every command and type to `path`.

@@ -8,6 +8,7 @@
 use ssa_core::negotiation::PartyRole;
 use ssa_core::template::{render, Document, Draft, ParameterType, Report, Template, Value};
 
+use crate::dto::{AgreementDto, RenderedDto};
 use crate::templates::DEFAULT_TEMPLATE_ID;
 use crate::{ApiError, ErrorCode, Workbench};
 
@@ -105,6 +106,48 @@ impl Workbench {
             draft,
             document,
             report,
+        })
+    }
+
+    /// The agreement view's data, or `None` when the negotiation has no draft yet.
+    pub fn agreement_view(&self, negotiation_id: &str) -> Result<Option<AgreementDto>, ApiError> {
+        if self.get_draft(negotiation_id)?.is_none() {
+            // Distinguish "no draft" from "no negotiation".
+            self.get_negotiation(negotiation_id)?;
+            return Ok(None);
+        }
+        let agreement = self.agreement(negotiation_id)?;
+        Ok(Some(AgreementDto {
+            negotiation_id: negotiation_id.to_string(),
+            template: agreement.template,
+            draft: agreement.draft,
+            document: agreement.document,
+            problems: agreement.report.problems,
+        }))
+    }
+
+    /// Starts the draft and returns the agreement view's data.
+    pub fn start_agreement(
+        &mut self,
+        negotiation_id: &str,
+        template_id: Option<&str>,
+    ) -> Result<AgreementDto, ApiError> {
+        self.start_draft(negotiation_id, template_id)?;
+        self.agreement_view(negotiation_id)?
+            .ok_or_else(|| ApiError::not_found("draft of negotiation", negotiation_id))
+    }
+
+    /// Saves one edit of the draft and renders it afresh.
+    pub fn edit_draft(
+        &mut self,
+        negotiation_id: &str,
+        draft: &Draft,
+    ) -> Result<RenderedDto, ApiError> {
+        self.save_draft(negotiation_id, draft)?;
+        let agreement = self.agreement(negotiation_id)?;
+        Ok(RenderedDto {
+            document: agreement.document,
+            problems: agreement.report.problems,
         })
     }
 }

@@ -205,3 +205,24 @@ impl TemplateSummaryDto {
         }
     }
 }
+
+/// A negotiation's draft agreement with everything the agreement view needs: the template (its
+/// nodes, alternatives, guidance and parameter declarations), the draft's choices, the rendered
+/// document and the draft's problems.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AgreementDto {
+    pub negotiation_id: String,
+    pub template: ssa_core::template::Template,
+    pub draft: ssa_core::template::Draft,
+    pub document: ssa_core::template::Document,
+    pub problems: Vec<ssa_core::template::Problem>,
+}
+
+/// What an edit of the draft returns: the document rendered afresh and the draft's problems.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RenderedDto {
+    pub document: ssa_core::template::Document,
+    pub problems: Vec<ssa_core::template::Problem>,
+}

@@ -20,6 +20,12 @@ export const commands = {
 	deleteNegotiationPermanently: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_negotiation_permanently", { id })),
 	emptyBin: () => typedError<number, ApiError>(__TAURI_INVOKE("empty_bin")),
 	createSampleNegotiation: () => typedError<NegotiationDto, ApiError>(__TAURI_INVOKE("create_sample_negotiation")),
+	listTemplates: () => typedError<TemplateSummaryDto[], ApiError>(__TAURI_INVOKE("list_templates")),
+	importTemplate: (fileName: string, text: string) => typedError<TemplateSummaryDto, ApiError>(__TAURI_INVOKE("import_template", { fileName, text })),
+	exportTemplate: (id: string, version: string) => typedError<string, ApiError>(__TAURI_INVOKE("export_template", { id, version })),
+	getAgreement: (negotiationId: string) => typedError<AgreementDto | null, ApiError>(__TAURI_INVOKE("get_agreement", { negotiationId })),
+	startAgreement: (negotiationId: string, templateId: string | null) => typedError<AgreementDto, ApiError>(__TAURI_INVOKE("start_agreement", { negotiationId, templateId })),
+	editDraft: (negotiationId: string, draft: Draft) => typedError<RenderedDto, ApiError>(__TAURI_INVOKE("edit_draft", { negotiationId, draft })),
 };
 
 /* Types */
@@ -34,6 +40,40 @@ export type AboutDto = {
 };
 
 /**
+ *  A negotiation's draft agreement with everything the agreement view needs: the template (its
+ *  nodes, alternatives, guidance and parameter declarations), the draft's choices, the rendered
+ *  document and the draft's problems.
+ */
+export type AgreementDto = {
+	negotiationId: string,
+	template: Template,
+	draft: Draft,
+	document: Document,
+	problems: Problem[],
+};
+
+/**  Two parties, or three or more. */
+export type AgreementKind = "bilateral" | "multilateral";
+
+/**  One of several wordings of a node; exactly one per node is the default. */
+export type Alternative = {
+	/**  Unique within the node; a draft records it. */
+	id: string,
+	/**  Short name shown in the UI ("Pro-rata apportionment"). */
+	label: string,
+	text: string,
+	default?: boolean,
+	guidance?: string | null,
+};
+
+/**  A sum of money; the amount is a decimal string so that no rounding ever happens. */
+export type Amount = {
+	amount: string,
+	/**  ISO 4217 code, upper case ("EUR"). */
+	currency: string,
+};
+
+/**
  *  The one error every use case returns: a code for the program and a message for a person
  *  (what is wrong, where, and what to do).
  */
@@ -42,6 +82,66 @@ export type ApiError = {
 	message: string,
 	/**  With `InvalidInput`: every problem, each naming its field. */
 	problems: FieldProblemDto[],
+};
+
+export type BrokenReason = 
+/**  No node has this id. */
+"missing" | 
+/**  The node exists but this draft leaves it out. */
+"omitted" | 
+/**  The node exists but cannot be referred to (preamble, signature block). */
+"not_numbered";
+
+/**  One value a `choice` parameter may take. */
+export type Choice = {
+	/**  Stored in drafts and compared in conditions. */
+	value: string,
+	/**  Rendered where the parameter is used as a placeholder. */
+	text: string,
+};
+
+export type Confidence = "high" | "medium" | "low";
+
+export type Document = {
+	template_id: string,
+	template_version: string,
+	title: Segment[],
+	nodes: DocumentNode[],
+	/**  The highest nodes the draft leaves out, each with the reason, so a UI can offer them. */
+	omitted: OmittedNode[],
+};
+
+export type DocumentNode = {
+	/**  The template node's stable id. */
+	id: string,
+	kind: NodeKind,
+	/**  The bare number ("III", "12", "3", "a"); absent for unnumbered nodes. */
+	number?: string | null,
+	/**  The number as printed ("Part III", "Article 12", "3.", "(a)"). */
+	label?: string | null,
+	heading?: Segment[],
+	text?: Segment[],
+	wording: Wording,
+	/**  True when the wording is not the template's default: custom text or another alternative. */
+	differs_from_model: boolean,
+	/**  The node's own provenance, or the one it inherits. */
+	provenance: Provenance,
+	guidance?: string | null,
+	children?: DocumentNode[],
+};
+
+/**  Template id and version, plus the choices made for one agreement. */
+export type Draft = {
+	template_id: string,
+	template_version: string,
+	/**  Optional nodes kept (true) or left out (false), overriding the template's default. */
+	inclusion?: { [key in string]: boolean },
+	/**  For nodes with alternative wordings: the id of the chosen alternative. */
+	alternatives?: { [key in string]: string },
+	/**  Parameter values by parameter name. */
+	values?: { [key in string]: Value },
+	/**  Free wording replacing the model wording of a node; may use the same `{{…}}` tokens. */
+	custom_wording?: { [key in string]: string },
 };
 
 /**  What kind of failure this is; the UI switches on it (e.g. to mark form fields). */
@@ -62,6 +162,13 @@ export type ErrorCode =
 export type FieldProblemDto = {
 	field: string,
 	message: string,
+};
+
+/**  The laws of one party that one branch covers. */
+export type LawsForBranch = {
+	/**  The branch as it should read in the agreement ("old-age benefits"). */
+	branch: string,
+	laws: string[],
 };
 
 /**  Text in English with optional French and Spanish; the UI picks by its language. */
@@ -95,6 +202,92 @@ export type NegotiationInput = {
 	notes: string,
 };
 
+/**  One node of the agreement: a part, an article, a paragraph, a sub-item… */
+export type Node = {
+	/**  Stable id, unique in the template, never rendered. Drafts and references use it. */
+	id: string,
+	kind: NodeKind,
+	/**  Id of the enclosing node, which must come earlier in the file; absent at top level. */
+	parent?: string | null,
+	heading?: string | null,
+	/**  The model wording, with `{{…}}` tokens. Empty when `alternatives` carry the wording. */
+	text?: string,
+	/**  A draft may leave an optional node out. */
+	optional?: boolean,
+	/**  For optional nodes: whether a new draft keeps the node. */
+	included_by_default?: boolean,
+	/**  Condition over parameters (see [`super::expr`]); the node is left out when false. */
+	when?: string | null,
+	/**  Alternative wordings of `text`; a draft picks one, otherwise the default one is used. */
+	alternatives?: Alternative[],
+	/**  Terms this node defines: key (used in `{{term:key}}`) to the term as written. */
+	defines?: { [key in string]: string },
+	/**  Advice to the negotiator on this provision; never rendered in the agreement. */
+	guidance?: string | null,
+	/**  Absent: inherited from the parent node, and at top level from the template. */
+	provenance?: Provenance | null,
+};
+
+/**  The structural kind of a node; decides where it may sit and how it is numbered. */
+export type NodeKind = "preamble" | "part" | "chapter" | "section" | "article" | "paragraph" | 
+/**  A sub-item: (a), (b) under a paragraph or article; (i), (ii) under another item. */
+"item" | "signature";
+
+export type OmissionReason = 
+/**  An optional node left out. */
+{ kind: "excluded" } | 
+/**  A condition that does not hold in this draft. */
+{ kind: "condition"; when: string };
+
+export type OmittedNode = {
+	id: string,
+	reason: OmissionReason,
+};
+
+/**  What a negotiator fills in, declared once and used by placeholders and conditions. */
+export type Parameter = {
+	/**  Lower-case, dot-separated name used in `{{name}}` and in `when` ("posting.months"). */
+	name: string,
+	/**  Human name, shown in forms and in "[posting duration: not filled]". */
+	label: string,
+	type: ParameterType,
+	help?: string | null,
+	default?: Value | null,
+	/**  Inclusive lower bound for `months` and `number`. */
+	min?: number | null,
+	/**  Inclusive upper bound for `months` and `number`. */
+	max?: number | null,
+	/**  The values a `choice` may take, with the wording each renders as. */
+	choices?: Choice[],
+	/**  For `date`: another date parameter this one may not precede. */
+	not_before?: string | null,
+};
+
+/**  The type of a parameter, which decides the value a draft gives and how it renders. */
+export type ParameterType = 
+/**  Free text (a place, a body's name). */
+"text" | 
+/**  A party's name as it appears in the agreement ("Republic of Aurelia"). */
+"party" | 
+/**  An institution's name. */
+"institution" | 
+/**  A competent authority's name (usually a ministry). */
+"authority" | 
+/**  An ISO date "2026-03-01", rendered "1 March 2026". */
+"date" | 
+/**  A whole number of months, rendered "24 months". */
+"months" | 
+/**  A whole number, rendered as digits. */
+"number" | 
+/**  `{ amount = "1500.00", currency = "EUR" }`. */
+"amount" | 
+/**  One of `choices`, by value. */
+"choice" | 
+/**  Yes or no; false unless a default says otherwise. Used in conditions. */
+"flag" | 
+/**  Laws per branch: `[{ branch = "old-age benefits", laws = ["…"] }]`. */
+"laws";
+
 export type PartyDto = {
 	name: string,
 	isoCode: string,
@@ -103,7 +296,123 @@ export type PartyDto = {
 
 export type PartyRoleDto = "own" | "counterpart";
 
+export type Problem = {
+	severity: Severity,
+	kind: ProblemKind,
+	/**  The node the problem is in. */
+	node?: string | null,
+	/**  The other node involved: a reference's target, the first of two duplicates. */
+	related_node?: string | null,
+	parameter?: string | null,
+	/**  1-based line in the template file, when the template came from a file. */
+	line?: number | null,
+	message: string,
+};
+
+/**  What kind of problem; a UI can switch on it (and the JSON carries it as a snake_case code). */
+export type ProblemKind = 
+/**  TOML that does not parse, a `{{…}}` token or a `when` condition that does not parse. */
+"syntax" | 
+/**  The `format` tag is not one this version reads. */
+"unsupported_format" | 
+/**  Template id, version or title missing or malformed. */
+"invalid_metadata" | "duplicate_id" | 
+/**  A node id with characters that cannot be referenced. */
+"invalid_id" | 
+/**  `parent` names no node, or a node that comes later in the file. */
+"unknown_parent" | 
+/**  A node where its kind may not sit (an article inside a paragraph…). */
+"bad_nesting" | 
+/**  A `{{ref:…}}` to a node that does not exist. */
+"dangling_reference" | 
+/**  A `{{ref:…}}` to a node that has no number (preamble, signature block). */
+"unreferable_target" | 
+/**  A reference to a node the draft leaves out (by exclusion or condition). */
+"reference_to_omitted" | 
+/**  `{{term:…}}` with no node defining the term. */
+"undefined_term" | 
+/**  A term used where the node defining it is left out of the draft. */
+"term_definition_omitted" | "duplicate_term" | 
+/**  A placeholder or condition naming an undeclared parameter (or a draft value for one). */
+"unknown_parameter" | "duplicate_parameter" | 
+/**  A parameter declaration that cannot work (min above max, a choice without choices…). */
+"invalid_parameter" | 
+/**  A condition comparing a parameter with a value of the wrong type. */
+"type_mismatch" | 
+/**  A choice value that is not among the parameter's choices. */
+"unknown_choice" | 
+/**  Alternatives without exactly one default, duplicate alternative ids, text beside them. */
+"bad_alternatives" | 
+/**  `included_by_default = false` on a node that is not optional. */
+"bad_optional" | 
+/**  A node with neither heading, text nor children. */
+"empty_node" | 
+/**  The draft was made for another template or version. */
+"template_mismatch" | 
+/**  A placeholder in a kept node with no value and no default. */
+"unfilled_placeholder" | 
+/**  A value of the wrong shape or format (text for months, "2026-13-01" for a date). */
+"invalid_value" | "value_out_of_range" | 
+/**  A date earlier than the date it may not precede. */
+"date_order" | 
+/**  A draft choice for a node id the template does not have. */
+"unknown_node" | 
+/**  An inclusion choice for a node that is not optional. */
+"not_optional" | 
+/**  A chosen alternative the node does not have. */
+"unknown_alternative";
+
+/**  Where a node's substance comes from, so inferred text can be told apart and replaced. */
+export type Provenance = {
+	status: SourceStatus,
+	confidence: Confidence,
+	/**  Source ids from the domain notes' source lists ("C5", "E3"). */
+	sources?: string[],
+	note?: string,
+};
+
+/**  `long`: "Article 12, paragraph 3, subparagraph (a)"; `compact`: "Article 12(3)(a)". */
+export type ReferenceStyle = "long" | "compact";
+
+/**  What an edit of the draft returns: the document rendered afresh and the draft's problems. */
+export type RenderedDto = {
+	document: Document,
+	problems: Problem[],
+};
+
+/**  A run of text. Plain text concatenates `text` fields and marks the rest. */
+export type Segment = { kind: "text"; text: string } | 
+/**  A placeholder filled from the draft or from the parameter's default. */
+{ kind: "value"; parameter: string; text: string } | 
+/**  A placeholder with no value yet; never rendered blank. */
+{ kind: "unfilled"; parameter: string; label: string } | 
+/**  A cross-reference written from the target's current number. */
+{ kind: "reference"; target: string; text: string } | 
+/**  A cross-reference whose target is not in this document. */
+{ kind: "broken_reference"; target: string; reason: BrokenReason } | 
+/**  A use of a defined term. */
+{ kind: "term"; key: string; text: string; 
+/**  Id of the node that defines it, when that node is in the document. */
+defined_in?: string | null };
+
+/**
+ *  An error stops a template from being used (or a draft from being final); a warning is
+ *  something a person should look at, such as a placeholder not yet filled.
+ */
+export type Severity = "error" | "warning";
+
 export type ShelfDto = "active" | "archived" | "bin";
+
+/**  Whether a node's wording is stated in a cited source or drafted by the project. */
+export type SourceStatus = 
+/**  Stated in an authentic text that was read. */
+"verified" | 
+/**  Stated in a cited source, but not checked against the authentic text. */
+"sourced" | 
+/**  Stated in a translation of the authentic text, paraphrased back. */
+"translated" | 
+/**  Reconstructed by the project from the structure and from comparable instruments. */
+"inferred";
 
 /**  Whether a database is open, and if not, why. */
 export type StartupDto = 
@@ -127,6 +436,78 @@ export type StepRefDto = {
 	stepCount: number,
 	title: LocalizedTextDto,
 };
+
+/**  How numbers and cross-references are written. Defaults are English treaty style. */
+export type Style = {
+	part_label?: string,
+	chapter_label?: string,
+	section_label?: string,
+	article_label?: string,
+	/**  Used inside references: "Article 12, paragraph 3". */
+	paragraph_label?: string,
+	/**  Used inside references: "Article 12, paragraph 3, subparagraph (a)". */
+	subparagraph_label?: string,
+	/**  Joins a chapter to its part in references: "Chapter 2 of Part III". */
+	of_word?: string,
+	references?: ReferenceStyle,
+};
+
+/**  A model agreement: metadata, parameter declarations and the node list. */
+export type Template = {
+	/**  Must be [`TEMPLATE_FORMAT`]. */
+	format: string,
+	/**  Stable identifier of the template ("r167-annex1-bilateral"); drafts refer to it. */
+	id: string,
+	/**  Version of this template's content; a draft records the version it was made from. */
+	version: string,
+	/**  The agreement's title; may contain placeholders (`{{party_a}}`). */
+	title: string,
+	kind: AgreementKind,
+	/**  Language of the wording, lower-case ISO 639-1 ("en"). Used for dates and durations. */
+	language?: string,
+	/**  What this template is for, shown in the template picker; never rendered. */
+	description?: string,
+	/**  Set when a ministry duplicated another template to make its own. */
+	derived_from?: TemplateRef | null,
+	/**  Provenance of the template as a whole; nodes without their own inherit it. */
+	provenance: Provenance,
+	style?: Style,
+	parameter?: Parameter[],
+	node?: Node[],
+};
+
+/**  Identifies one version of one template. */
+export type TemplateRef = {
+	id: string,
+	version: string,
+};
+
+/**  A stored template, for the template picker and `ssa templates`. */
+export type TemplateSummaryDto = {
+	id: string,
+	version: string,
+	/**  The agreement title as the template writes it (with its placeholders). */
+	title: string,
+	/**  "shipped", "imported" or "derived". */
+	origin: string,
+};
+
+/**
+ *  A parameter value. The template's parameter type says which shape is expected; a value of
+ *  another shape is reported by draft validation, and renders as written.
+ */
+export type Value = boolean | number | 
+/**  Text, a name, an ISO date or a choice value. */
+string | Amount | LawsForBranch[];
+
+/**  Where a node's wording comes from. */
+export type Wording = 
+/**  The template's `text`. */
+{ source: "model" } | 
+/**  One of the template's alternative wordings. */
+{ source: "alternative"; id: string; is_default: boolean } | 
+/**  Free wording from the draft. */
+{ source: "custom" };
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::format::{NodeKind, Provenance};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Document {
     pub template_id: String,
     pub template_version: String,
@@ -21,6 +22,7 @@ pub struct Document {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DocumentNode {
     /// The template node's stable id.
     pub id: String,
@@ -48,6 +50,7 @@ pub struct DocumentNode {
 
 /// Where a node's wording comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "source", rename_all = "snake_case")]
 pub enum Wording {
     /// The template's `text`.
@@ -60,6 +63,7 @@ pub enum Wording {
 
 /// A run of text. Plain text concatenates `text` fields and marks the rest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Segment {
     Text {
@@ -96,6 +100,7 @@ pub enum Segment {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum BrokenReason {
     /// No node has this id.
@@ -107,12 +112,14 @@ pub enum BrokenReason {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct OmittedNode {
     pub id: String,
     pub reason: OmissionReason,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum OmissionReason {
     /// An optional node left out.

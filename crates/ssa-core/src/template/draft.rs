@@ -12,6 +12,7 @@ use super::format::Template;
 
 /// Template id and version, plus the choices made for one agreement.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Draft {
     pub template_id: String,
@@ -50,6 +51,7 @@ impl Draft {
 /// A parameter value. The template's parameter type says which shape is expected; a value of
 /// another shape is reported by draft validation, and renders as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(untagged)]
 pub enum Value {
     Flag(bool),
@@ -62,6 +64,7 @@ pub enum Value {
 
 /// A sum of money; the amount is a decimal string so that no rounding ever happens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Amount {
     pub amount: String,
@@ -71,6 +74,7 @@ pub struct Amount {
 
 /// The laws of one party that one branch covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct LawsForBranch {
     /// The branch as it should read in the agreement ("old-age benefits").

@@ -17,6 +17,7 @@ pub const TEMPLATE_FORMAT: &str = "ssa-template/1";
 
 /// A model agreement: metadata, parameter declarations and the node list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Template {
     /// Must be [`TEMPLATE_FORMAT`].
@@ -56,6 +57,7 @@ fn default_language() -> String {
 
 /// Identifies one version of one template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct TemplateRef {
     pub id: String,
@@ -64,6 +66,7 @@ pub struct TemplateRef {
 
 /// Two parties, or three or more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum AgreementKind {
     Bilateral,
@@ -72,6 +75,7 @@ pub enum AgreementKind {
 
 /// How numbers and cross-references are written. Defaults are English treaty style.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields, default)]
 pub struct Style {
     pub part_label: String,
@@ -104,6 +108,7 @@ impl Default for Style {
 
 /// `long`: "Article 12, paragraph 3, subparagraph (a)"; `compact`: "Article 12(3)(a)".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ReferenceStyle {
     Long,
@@ -112,6 +117,7 @@ pub enum ReferenceStyle {
 
 /// Whether a node's wording is stated in a cited source or drafted by the project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum SourceStatus {
     /// Stated in an authentic text that was read.
@@ -125,6 +131,7 @@ pub enum SourceStatus {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     High,
@@ -134,6 +141,7 @@ pub enum Confidence {
 
 /// Where a node's substance comes from, so inferred text can be told apart and replaced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Provenance {
     pub status: SourceStatus,
@@ -147,6 +155,7 @@ pub struct Provenance {
 
 /// The structural kind of a node; decides where it may sit and how it is numbered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum NodeKind {
     Preamble,
@@ -196,6 +205,7 @@ impl NodeKind {
 
 /// One node of the agreement: a part, an article, a paragraph, a sub-item…
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Node {
     /// Stable id, unique in the template, never rendered. Drafts and references use it.
@@ -234,6 +244,7 @@ pub struct Node {
 
 /// One of several wordings of a node; exactly one per node is the default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
     /// Unique within the node; a draft records it.
@@ -249,6 +260,7 @@ pub struct Alternative {
 
 /// What a negotiator fills in, declared once and used by placeholders and conditions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Parameter {
     /// Lower-case, dot-separated name used in `{{name}}` and in `when` ("posting.months").
@@ -277,6 +289,7 @@ pub struct Parameter {
 
 /// The type of a parameter, which decides the value a draft gives and how it renders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ParameterType {
     /// Free text (a place, a body's name).
@@ -323,6 +336,7 @@ impl ParameterType {
 
 /// One value a `choice` parameter may take.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Stored in drafts and compared in conditions.

@@ -7,6 +7,7 @@ use serde::Serialize;
 /// An error stops a template from being used (or a draft from being final); a warning is
 /// something a person should look at, such as a placeholder not yet filled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -15,6 +16,7 @@ pub enum Severity {
 
 /// What kind of problem; a UI can switch on it (and the JSON carries it as a snake_case code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemKind {
     /// TOML that does not parse, a `{{…}}` token or a `when` condition that does not parse.
@@ -74,6 +76,7 @@ pub enum ProblemKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Problem {
     pub severity: Severity,
     pub kind: ProblemKind,
@@ -146,6 +149,7 @@ impl fmt::Display for Problem {
 
 /// Every problem found, in the order of the file (or of the draft's nodes).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Report {
     pub problems: Vec<Problem>,
 }
