@@ -153,17 +153,8 @@ fn check_node_choices(template: &Template, draft: &Draft, report: &mut Report) {
         .iter()
         .map(|p| (p.name.as_str(), p))
         .collect();
-    let ids = template
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
-    let terms: HashSet<&str> = template
-        .nodes
-        .iter()
-        .flat_map(|n| n.defines.keys().map(String::as_str))
-        .collect();
+    let ids = template.node_positions();
+    let terms = template.defined_terms();
     for (id, wording) in &draft.custom_wording {
         if template.node(id).is_none() {
             report.push(unknown("rewords", id));

@@ -377,17 +377,8 @@ fn check_texts_and_conditions(
     parameters: &HashMap<&str, &Parameter>,
     report: &mut Report,
 ) {
-    let ids: HashMap<&str, usize> = template
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
-    let terms: HashSet<&str> = template
-        .nodes
-        .iter()
-        .flat_map(|n| n.defines.keys().map(String::as_str))
-        .collect();
+    let ids = template.node_positions();
+    let terms = template.defined_terms();
     check_text(
         template,
         "title",

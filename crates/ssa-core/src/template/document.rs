@@ -178,6 +178,15 @@ impl Document {
     }
 }
 
+/// A blank line, then `block` on a line of its own; nothing for an empty block.
+fn push_block(out: &mut String, block: &str) {
+    if !block.is_empty() {
+        out.push('\n');
+        out.push_str(block);
+        out.push('\n');
+    }
+}
+
 fn write_node(out: &mut String, node: &DocumentNode, indent: usize) {
     let heading = plain(&node.heading);
     let text = plain(&node.text);
@@ -191,23 +200,11 @@ fn write_node(out: &mut String, node: &DocumentNode, indent: usize) {
                 out.push_str(&heading);
                 out.push('\n');
             }
-            if !text.is_empty() {
-                out.push('\n');
-                out.push_str(&text);
-                out.push('\n');
-            }
+            push_block(out, &text);
         }
         NodeKind::Preamble | NodeKind::Signature => {
-            if !heading.is_empty() {
-                out.push('\n');
-                out.push_str(&heading);
-                out.push('\n');
-            }
-            if !text.is_empty() {
-                out.push('\n');
-                out.push_str(&text);
-                out.push('\n');
-            }
+            push_block(out, &heading);
+            push_block(out, &text);
         }
         NodeKind::Paragraph | NodeKind::Item => {
             out.push('\n');

@@ -5,7 +5,7 @@
 //! each naming its `parent`; the tree is rebuilt by [`super::outline`]. Numbers are never
 //! stored: they are computed by [`super::render`] from the nodes that a draft keeps.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -358,6 +358,23 @@ fn yes() -> bool {
 }
 
 impl Template {
+    /// Each node id with its position in the file (first occurrence wins for duplicates).
+    pub(crate) fn node_positions(&self) -> HashMap<&str, usize> {
+        let mut positions = HashMap::new();
+        for (index, node) in self.nodes.iter().enumerate() {
+            positions.entry(node.id.as_str()).or_insert(index);
+        }
+        positions
+    }
+
+    /// Every term key some node defines.
+    pub(crate) fn defined_terms(&self) -> HashSet<&str> {
+        self.nodes
+            .iter()
+            .flat_map(|n| n.defines.keys().map(String::as_str))
+            .collect()
+    }
+
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.iter().find(|node| node.id == id)
     }
