@@ -3,6 +3,10 @@
 // methods, get data back, or catch a BackendError.
 import type {
   About,
+  Agreement,
+  Draft,
+  Rendered,
+  TemplateSummary,
   ErrorCode,
   FieldProblem,
   Negotiation,
@@ -26,6 +30,13 @@ export interface Backend {
   deleteNegotiationPermanently(id: string): Promise<void>;
   emptyBin(): Promise<number>;
   createSampleNegotiation(): Promise<Negotiation>;
+  listTemplates(): Promise<TemplateSummary[]>;
+  /** The negotiation's draft agreement, or null when none has been started. */
+  getAgreement(negotiationId: string): Promise<Agreement | null>;
+  /** Starts the draft from a template (null: the default template). */
+  startAgreement(negotiationId: string, templateId: string | null): Promise<Agreement>;
+  /** Saves the whole draft (its differences from the template) and renders it afresh. */
+  editDraft(negotiationId: string, draft: Draft): Promise<Rendered>;
 }
 
 /** `unexpected`: the call itself failed (not an answer from the use case). */

@@ -45,5 +45,9 @@ export function tauriBackend(): Backend {
     },
     emptyBin: () => unwrap(() => commands.emptyBin()),
     createSampleNegotiation: () => unwrap(() => commands.createSampleNegotiation()),
+    listTemplates: () => unwrap(() => commands.listTemplates()),
+    getAgreement: (negotiationId) => unwrap(() => commands.getAgreement(negotiationId)),
+    startAgreement: (negotiationId, templateId) => unwrap(() => commands.startAgreement(negotiationId, templateId)),
+    editDraft: (negotiationId, draft) => unwrap(() => commands.editDraft(negotiationId, draft)),
   };
 }

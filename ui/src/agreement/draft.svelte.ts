@@ -1,0 +1,307 @@
+// The open draft agreement: the template, the draft's choices, the rendering and its problems,
+// with saving (every edit goes to the backend at once; typing waits ~400 ms) and undo/redo over
+// snapshots of the draft.
+import {
+  BackendError,
+  type Agreement,
+  type AgreementDocument,
+  type Backend,
+  type DocumentNode,
+  type Draft,
+  type Problem,
+  type Template,
+  type TemplateNode,
+  type Value,
+} from "../lib/backend";
+
+export type AgreementSaveState = "saved" | "pending" | "saving" | "failed";
+
+/** Structural kinds listed in the outline (paragraphs and items belong to their article). */
+export const OUTLINE_KINDS = new Set(["preamble", "part", "chapter", "section", "article", "signature"]);
+
+function clone(draft: Draft): Draft {
+  return JSON.parse(JSON.stringify(draft)) as Draft;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Sets `key` in a draft map, or removes it when the value is the template's own. */
+function setOrClear<T>(map: Record<string, T> | undefined, key: string, value: T, isDefault: boolean) {
+  const next = { ...(map ?? {}) };
+  if (isDefault) delete next[key];
+  else next[key] = value;
+  return Object.keys(next).length > 0 ? next : undefined;
+}
+
+export class DraftState {
+  readonly negotiationId: string;
+  readonly template: Template;
+  draft = $state<Draft>() as Draft;
+  document = $state<AgreementDocument>() as AgreementDocument;
+  problems = $state<Problem[]>([]);
+  selected = $state<string | null>(null);
+  saveState = $state<AgreementSaveState>("saved");
+  failure = $state<string | null>(null);
+  /** Bumped when undo/redo replaces the draft, so inputs holding typed text reload. */
+  generation = $state(0);
+  past = $state<Draft[]>([]);
+  future = $state<Draft[]>([]);
+
+  readonly #backend: Backend;
+  readonly #delayMs: number;
+  readonly nodes: Map<string, TemplateNode>;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #running: Promise<void> | null = null;
+  #dirty = false;
+  /** The key of the text being typed: further keystrokes extend the same undo step. */
+  #typing: string | null = null;
+
+  constructor(backend: Backend, agreement: Agreement, delayMs = 400) {
+    this.#backend = backend;
+    this.#delayMs = delayMs;
+    this.negotiationId = agreement.negotiationId;
+    this.template = agreement.template;
+    this.draft = agreement.draft;
+    this.document = agreement.document;
+    this.problems = agreement.problems;
+    this.nodes = new Map((agreement.template.node ?? []).map((node) => [node.id, node]));
+    this.selected = this.outlineIds[0] ?? null;
+  }
+
+  // ----- Reading -----
+
+  /** Rendered nodes by id. */
+  get rendered(): Map<string, DocumentNode> {
+    const map = new Map<string, DocumentNode>();
+    const walk = (nodes: DocumentNode[]) => {
+      for (const node of nodes) {
+        map.set(node.id, node);
+        walk(node.children ?? []);
+      }
+    };
+    walk(this.document.nodes);
+    return map;
+  }
+
+  /** Outline nodes in template order that are shown (kept, or the highest left-out node). */
+  get outline(): { node: TemplateNode; depth: number; rendered: DocumentNode | null }[] {
+    const rendered = this.rendered;
+    const omitted = new Set(this.document.omitted.map((o) => o.id));
+    const hidden = new Set<string>();
+    const depth = new Map<string, number>();
+    const rows: { node: TemplateNode; depth: number; rendered: DocumentNode | null }[] = [];
+    for (const node of this.template.node ?? []) {
+      if (!OUTLINE_KINDS.has(node.kind)) continue;
+      if (node.parent && hidden.has(node.parent)) {
+        hidden.add(node.id);
+        continue;
+      }
+      const d = node.parent ? (depth.get(node.parent) ?? -1) + 1 : 0;
+      depth.set(node.id, d);
+      const shown = rendered.get(node.id) ?? null;
+      if (!shown) {
+        hidden.add(node.id);
+        if (!omitted.has(node.id)) continue;
+      }
+      rows.push({ node, depth: d, rendered: shown });
+    }
+    return rows;
+  }
+
+  get outlineIds(): string[] {
+    return this.outline.map((row) => row.node.id);
+  }
+
+  /** The node itself and every descendant, in template order. */
+  subtree(id: string): TemplateNode[] {
+    const inside = new Set([id]);
+    const result: TemplateNode[] = [];
+    for (const node of this.template.node ?? []) {
+      if (node.id === id || (node.parent && inside.has(node.parent) && !OUTLINE_KINDS.has(node.kind))) {
+        inside.add(node.id);
+        result.push(node);
+      }
+    }
+    return result;
+  }
+
+  /** The outline node that shows `id` (itself, or its closest outline ancestor). */
+  outlineNodeOf(id: string): string | null {
+    let node = this.nodes.get(id);
+    while (node && !OUTLINE_KINDS.has(node.kind)) node = node.parent ? this.nodes.get(node.parent) : undefined;
+    return node?.id ?? null;
+  }
+
+  omission(id: string) {
+    return this.document.omitted.find((o) => o.id === id) ?? null;
+  }
+
+  included(node: TemplateNode): boolean {
+    return this.draft.inclusion?.[node.id] ?? node.included_by_default ?? true;
+  }
+
+  chosenAlternative(node: TemplateNode): string | null {
+    const alternatives = node.alternatives ?? [];
+    if (alternatives.length === 0) return null;
+    return this.draft.alternatives?.[node.id] ?? alternatives.find((a) => a.default)?.id ?? alternatives[0].id;
+  }
+
+  /** The wording the model gives the node (its text or the chosen alternative's). */
+  modelWording(node: TemplateNode): string {
+    const chosen = this.chosenAlternative(node);
+    if (chosen) return node.alternatives?.find((a) => a.id === chosen)?.text ?? "";
+    return node.text ?? "";
+  }
+
+  wording(node: TemplateNode): string {
+    return this.draft.custom_wording?.[node.id] ?? this.modelWording(node);
+  }
+
+  value(name: string): Value | null {
+    const parameter = this.template.parameter?.find((p) => p.name === name);
+    return this.draft.values?.[name] ?? parameter?.default ?? null;
+  }
+
+  problemsFor(filter: (problem: Problem) => boolean): Problem[] {
+    return this.problems.filter(filter);
+  }
+
+  // ----- Editing -----
+
+  setIncluded(node: TemplateNode, included: boolean): void {
+    this.#edit((draft) => {
+      draft.inclusion = setOrClear(draft.inclusion, node.id, included, included === (node.included_by_default ?? true));
+    });
+  }
+
+  setAlternative(node: TemplateNode, alternativeId: string): void {
+    const isDefault = node.alternatives?.find((a) => a.id === alternativeId)?.default === true;
+    this.#edit((draft) => {
+      draft.alternatives = setOrClear(draft.alternatives, node.id, alternativeId, isDefault);
+    });
+  }
+
+  /** Typed wording: saved after a pause; the model wording itself clears the custom text. */
+  setWording(node: TemplateNode, text: string): void {
+    const model = this.modelWording(node);
+    this.#edit(
+      (draft) => {
+        draft.custom_wording = setOrClear(draft.custom_wording, node.id, text, text === model);
+      },
+      `wording:${node.id}`,
+    );
+  }
+
+  restoreWording(node: TemplateNode): void {
+    this.#edit((draft) => {
+      draft.custom_wording = setOrClear(draft.custom_wording, node.id, "", true);
+    });
+    this.generation += 1;
+  }
+
+  /** A parameter value (null: no value, the default applies). `typed` values wait for a pause. */
+  setValue(name: string, value: Value | null, typed = false): void {
+    const parameter = this.template.parameter?.find((p) => p.name === name);
+    const isDefault = value === null || (parameter?.default != null && same(parameter.default, value));
+    this.#edit(
+      (draft) => {
+        draft.values = setOrClear(draft.values, name, value as Value, isDefault);
+      },
+      typed ? `value:${name}` : null,
+    );
+  }
+
+  #edit(change: (draft: Draft) => void, typingKey: string | null = null): void {
+    const next = clone(this.draft);
+    change(next);
+    if (same(next, this.draft)) return;
+    // Keystrokes in the same field make one undo step.
+    if (typingKey === null || typingKey !== this.#typing) this.past = [...this.past, clone(this.draft)];
+    this.#typing = typingKey;
+    this.future = [];
+    this.draft = next;
+    this.#changed(typingKey !== null);
+  }
+
+  get canUndo(): boolean {
+    return this.past.length > 0;
+  }
+  get canRedo(): boolean {
+    return this.future.length > 0;
+  }
+
+  undo(): void {
+    const previous = this.past.at(-1);
+    if (!previous) return;
+    this.past = this.past.slice(0, -1);
+    this.future = [...this.future, clone(this.draft)];
+    this.#replace(previous);
+  }
+
+  redo(): void {
+    const next = this.future.at(-1);
+    if (!next) return;
+    this.future = this.future.slice(0, -1);
+    this.past = [...this.past, clone(this.draft)];
+    this.#replace(next);
+  }
+
+  #replace(draft: Draft): void {
+    this.#typing = null;
+    this.draft = draft;
+    this.generation += 1;
+    this.#changed(false);
+  }
+
+  /** Ends the current typing step (leaving a field): the next keystroke starts a new undo step. */
+  endTyping(): void {
+    this.#typing = null;
+  }
+
+  // ----- Saving -----
+
+  #changed(wait: boolean): void {
+    this.#dirty = true;
+    this.saveState = "pending";
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (wait) this.#timer = setTimeout(() => void this.flush(), this.#delayMs);
+    else void this.flush();
+  }
+
+  /** Saves now if anything is unsaved; resolves when everything changed so far is saved. */
+  async flush(): Promise<void> {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    while (this.#running) await this.#running;
+    if (!this.#dirty) return;
+    this.#dirty = false;
+    this.saveState = "saving";
+    const draft = clone(this.draft);
+    this.#running = (async () => {
+      try {
+        const rendered = await this.#backend.editDraft(this.negotiationId, draft);
+        this.document = rendered.document;
+        this.problems = rendered.problems;
+        this.failure = null;
+        if (!this.#dirty) this.saveState = "saved";
+      } catch (error) {
+        const failure = BackendError.from(error);
+        this.failure = failure.code === "read_only" ? null : failure.message;
+        this.saveState = "failed";
+        if (failure.code === "read_only") this.failure = "read_only";
+      }
+    })();
+    await this.#running;
+    this.#running = null;
+    if (this.#dirty) await this.flush();
+  }
+
+  get busy(): boolean {
+    return this.#dirty || this.#running !== null;
+  }
+}
