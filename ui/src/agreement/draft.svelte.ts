@@ -291,9 +291,9 @@ export class DraftState {
         if (!this.#dirty) this.saveState = "saved";
       } catch (error) {
         const failure = BackendError.from(error);
-        this.failure = failure.code === "read_only" ? null : failure.message;
+        // "read_only" is shown as the app's own sentence; anything else as the backend said it.
+        this.failure = failure.code === "read_only" ? "read_only" : failure.message;
         this.saveState = "failed";
-        if (failure.code === "read_only") this.failure = "read_only";
       }
     })();
     await this.#running;
