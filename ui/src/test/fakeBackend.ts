@@ -4,6 +4,9 @@ import { vi } from "vitest";
 import {
   BackendError,
   type About,
+  type Agreement,
+  type Rendered,
+  type TemplateSummary,
   type Backend,
   type Negotiation,
   type NegotiationInput,
@@ -54,6 +57,10 @@ const METHODS: Method[] = [
   "deleteNegotiationPermanently",
   "emptyBin",
   "createSampleNegotiation",
+  "listTemplates",
+  "getAgreement",
+  "startAgreement",
+  "editDraft",
 ];
 
 export class FakeBackend implements Backend {
@@ -179,5 +186,26 @@ export class FakeBackend implements Backend {
     const sample = negotiation({ id: `n${this.#next++}`, notes: "A sample negotiation." });
     this.negotiations.unshift(sample);
     return { ...sample };
+  }
+
+  // The draft agreement: a test that needs it sets `agreement` (or replaces these methods).
+  templates: TemplateSummary[] = [];
+  agreement: Agreement | null = null;
+
+  async listTemplates(): Promise<TemplateSummary[]> {
+    return this.templates;
+  }
+  async getAgreement(negotiationId: string): Promise<Agreement | null> {
+    this.#find(negotiationId);
+    return this.agreement;
+  }
+  async startAgreement(negotiationId: string): Promise<Agreement> {
+    this.#find(negotiationId);
+    if (!this.agreement) throw new BackendError("unexpected", "The fake backend has no agreement to start.");
+    return this.agreement;
+  }
+  async editDraft(negotiationId: string): Promise<Rendered> {
+    this.#find(negotiationId);
+    throw new BackendError("unexpected", "The fake backend does not render drafts.");
   }
 }
