@@ -7,7 +7,9 @@ import { Toasts } from "../lib/ui/toasts.svelte";
 
 export type View =
   | { kind: "shelf"; shelf: Shelf }
-  | { kind: "negotiation"; id: string; area: "overview" };
+  | { kind: "negotiation"; id: string; area: NegotiationArea };
+
+export type NegotiationArea = "overview" | "agreement";
 
 export interface Move {
   id: string;

@@ -1,11 +1,14 @@
 // An in-memory Backend for tests: behaves like the real one for the negotiations use cases,
 // records every call, and can be told to fail a method once.
 import { vi } from "vitest";
+import { renderDraft, sampleTemplate } from "./fakeAgreement";
 import {
   BackendError,
   type About,
   type Agreement,
+  type Draft,
   type Rendered,
+  type Template,
   type TemplateSummary,
   type Backend,
   type Negotiation,
@@ -73,6 +76,9 @@ export class FakeBackend implements Backend {
     backupPath: null,
   };
   readonly failures = new Map<Method, BackendError>();
+  readonly templates: Template[] = [sampleTemplate()];
+  /** Stored drafts by negotiation id. */
+  readonly drafts = new Map<string, Draft>();
   #next = 100;
 
   constructor(negotiations: Negotiation[] = []) {
@@ -188,24 +194,32 @@ export class FakeBackend implements Backend {
     return { ...sample };
   }
 
-  // The draft agreement: a test that needs it sets `agreement` (or replaces these methods).
-  templates: TemplateSummary[] = [];
-  agreement: Agreement | null = null;
-
   async listTemplates(): Promise<TemplateSummary[]> {
-    return this.templates;
+    return this.templates.map((t) => ({ id: t.id, version: t.version, title: t.title, origin: "shipped" }));
+  }
+  #agreement(negotiationId: string): Agreement | null {
+    const draft = this.drafts.get(negotiationId);
+    if (!draft) return null;
+    const template = this.templates.find((t) => t.id === draft.template_id)!;
+    return { negotiationId, template, draft: structuredClone(draft), ...renderDraft(template, draft) };
   }
   async getAgreement(negotiationId: string): Promise<Agreement | null> {
     this.#find(negotiationId);
-    return this.agreement;
+    return this.#agreement(negotiationId);
   }
-  async startAgreement(negotiationId: string): Promise<Agreement> {
+  async startAgreement(negotiationId: string, templateId: string | null): Promise<Agreement> {
     this.#find(negotiationId);
-    if (!this.agreement) throw new BackendError("unexpected", "The fake backend has no agreement to start.");
-    return this.agreement;
+    const template = this.templates.find((t) => t.id === (templateId ?? this.templates[0].id));
+    if (!template) throw new BackendError("not_found", `There is no template ${templateId}.`);
+    this.drafts.set(negotiationId, { template_id: template.id, template_version: template.version });
+    return this.#agreement(negotiationId)!;
   }
-  async editDraft(negotiationId: string): Promise<Rendered> {
+  async editDraft(negotiationId: string, draft: Draft): Promise<Rendered> {
     this.#find(negotiationId);
-    throw new BackendError("unexpected", "The fake backend does not render drafts.");
+    if (this.startup.state === "ready" && this.startup.readOnly)
+      throw new BackendError("read_only", "The database is a read-only copy.");
+    this.drafts.set(negotiationId, structuredClone(draft));
+    const template = this.templates.find((t) => t.id === draft.template_id)!;
+    return renderDraft(template, draft);
   }
 }
