@@ -5,7 +5,7 @@ use ssa_api::dto::{
     TemplateSummaryDto,
 };
 use ssa_api::{ApiError, Session};
-use ssa_core::template::Draft;
+use ssa_core::template::{Draft, Problem, Template};
 use tauri::State;
 
 type Answer<T> = Result<T, ApiError>;
@@ -32,6 +32,10 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         get_agreement,
         start_agreement,
         edit_draft,
+        get_template,
+        derive_template,
+        save_template,
+        delete_template,
     ]
 }
 
@@ -186,4 +190,35 @@ pub fn edit_draft(
     draft: Draft,
 ) -> Answer<RenderedDto> {
     session.with(|w| w.edit_draft(&negotiation_id, &draft))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn get_template(session: State<'_, Session>, id: String, version: String) -> Answer<Template> {
+    session.with(|w| w.load_template(&id, &version))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn derive_template(
+    session: State<'_, Session>,
+    id: String,
+    version: String,
+    new_id: String,
+    new_title: String,
+) -> Answer<TemplateSummaryDto> {
+    session.with(|w| w.derive_template(&id, &version, &new_id, &new_title))
+}
+
+/// Returns the template's warnings; errors refuse the save.
+#[tauri::command]
+#[specta::specta]
+pub fn save_template(session: State<'_, Session>, template: Template) -> Answer<Vec<Problem>> {
+    session.with(|w| w.save_template(&template).map(|report| report.problems))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn delete_template(session: State<'_, Session>, id: String, version: String) -> Answer<()> {
+    session.with(|w| w.delete_template(&id, &version))
 }

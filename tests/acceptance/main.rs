@@ -10,3 +10,4 @@ mod identifier;
 mod lifecycle;
 mod shared_database;
 mod startup;
+mod template_editing;

@@ -8,7 +8,7 @@
 use ssa_core::template::{Report, Template, TemplateError};
 use ssa_store::{StoredTemplate, TemplateOrigin};
 
-use crate::dto::TemplateSummaryDto;
+use crate::dto::{FieldProblemDto, TemplateSummaryDto};
 use crate::{ApiError, ErrorCode, Workbench};
 
 /// The templates shipped in `assets/templates/`, as (file name, text).
@@ -33,7 +33,51 @@ pub fn validate_template_file(origin: &str, text: &str) -> Result<Report, Templa
 }
 
 fn template_error(error: TemplateError) -> ApiError {
-    ApiError::new(ErrorCode::InvalidInput, error.to_string())
+    let report = error.to_report();
+    let mut api_error = ApiError::new(ErrorCode::InvalidInput, error.to_string());
+    api_error.problems = problems_of(&report);
+    api_error
+}
+
+/// A template's errors as an [`ApiError`] whose problems name the node or parameter.
+fn report_error(id: &str, report: &Report) -> ApiError {
+    let mut error = ApiError::new(
+        ErrorCode::InvalidInput,
+        format!(
+            "Template \"{id}\" has {} error(s); nothing was saved:\n{}",
+            report.errors().count(),
+            report
+                .errors()
+                .map(|p| format!("  {p}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    );
+    error.problems = problems_of(report);
+    error
+}
+
+fn problems_of(report: &Report) -> Vec<FieldProblemDto> {
+    report
+        .errors()
+        .map(|p| FieldProblemDto {
+            field: p
+                .node
+                .clone()
+                .or_else(|| p.parameter.clone())
+                .unwrap_or_default(),
+            message: p.to_string(),
+        })
+        .collect()
+}
+
+/// Template ids are used in file names and references: lower-case, digits and dashes.
+fn is_template_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.len() <= 80
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 impl Workbench {
@@ -118,6 +162,113 @@ impl Workbench {
         };
         self.store.add_template_if_missing(&stored)?;
         Ok(TemplateSummaryDto::from_stored(&stored))
+    }
+
+    /// Duplicates a template into a new one of the user's own (version 1.0.0), which records
+    /// where it came from and can then be edited.
+    pub fn derive_template(
+        &mut self,
+        id: &str,
+        version: &str,
+        new_id: &str,
+        new_title: &str,
+    ) -> Result<TemplateSummaryDto, ApiError> {
+        let new_id = new_id.trim();
+        let new_title = new_title.trim();
+        if !is_template_id(new_id) {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("\"{new_id}\" cannot be a template id: use lower-case letters, digits and dashes, starting with a letter (e.g. \"aurelia-model-2026\")."),
+            ));
+        }
+        if new_title.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "Give the new template a title.",
+            ));
+        }
+        if self.store.list_templates()?.iter().any(|t| t.id == new_id) {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("A template with the id \"{new_id}\" already exists; choose another id."),
+            ));
+        }
+        let original = self.load_template(id, version)?;
+        let derived = original.derive(new_id, "1.0.0", new_title);
+        let source = derived.to_toml().map_err(template_error)?;
+        let stored = StoredTemplate {
+            id: derived.id.clone(),
+            version: derived.version.clone(),
+            title: derived.title.clone(),
+            origin: TemplateOrigin::Derived,
+            source,
+            created_at: self.clock.now(),
+        };
+        self.store.add_template_if_missing(&stored)?;
+        Ok(TemplateSummaryDto::from_stored(&stored))
+    }
+
+    /// Saves an edited template. Refused, with nothing changed, when: it is a shipped template
+    /// (derive your own first), a draft already uses this version (it would change under the
+    /// negotiators' feet: save it as a new version instead), the id or version was changed, or
+    /// the template has errors (every problem is returned).
+    pub fn save_template(&mut self, template: &Template) -> Result<Report, ApiError> {
+        let stored = self
+            .store
+            .get_template(&template.id, &template.version)?
+            .ok_or_else(|| {
+                ApiError::not_found("template", &format!("{} {}", template.id, template.version))
+            })?;
+        if stored.origin == TemplateOrigin::Shipped {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("\"{}\" is shipped with SSA Workbench and cannot be changed. Duplicate it to make your own.", template.id),
+            ));
+        }
+        let in_use = self
+            .store
+            .drafts_using_template(&template.id, &template.version)?;
+        if in_use > 0 {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("Version {} of \"{}\" is used by {in_use} draft(s) and cannot be changed. Give the template a new version number to save your changes.", template.version, template.id),
+            ));
+        }
+        let report = template.validate();
+        if report.has_errors() {
+            return Err(report_error(&template.id, &report));
+        }
+        let source = template.to_toml().map_err(template_error)?;
+        self.store.replace_template_source(
+            &template.id,
+            &template.version,
+            &template.title,
+            &source,
+        )?;
+        Ok(report)
+    }
+
+    /// Deletes a template version of the user's own that no draft uses.
+    pub fn delete_template(&mut self, id: &str, version: &str) -> Result<(), ApiError> {
+        let stored = self
+            .store
+            .get_template(id, version)?
+            .ok_or_else(|| ApiError::not_found("template", &format!("{id} {version}")))?;
+        if stored.origin == TemplateOrigin::Shipped {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("\"{id}\" is shipped with SSA Workbench and cannot be deleted."),
+            ));
+        }
+        let in_use = self.store.drafts_using_template(id, version)?;
+        if in_use > 0 {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("Version {version} of \"{id}\" is used by {in_use} draft(s) and cannot be deleted."),
+            ));
+        }
+        self.store.delete_template(id, version)?;
+        Ok(())
     }
 
     /// The template's file, as stored (shipped and imported files keep their comments).

@@ -148,6 +148,44 @@ impl Store {
         row.map(StoredTemplateRow::into_template).transpose()
     }
 
+    /// How many drafts were started from this template version.
+    pub fn drafts_using_template(&self, id: &str, version: &str) -> Result<usize, StoreError> {
+        let count: i64 = self.conn.query_row(
+            "SELECT count(*) FROM draft WHERE template_id = ?1 AND template_version = ?2",
+            params![id, version],
+            |row| row.get(0),
+        )?;
+        Ok(count as usize)
+    }
+
+    /// Replaces a stored template's file text and title. Returns false if there is no such
+    /// template. The caller decides whether it may be changed (shipped ones may not).
+    pub fn replace_template_source(
+        &mut self,
+        id: &str,
+        version: &str,
+        title: &str,
+        source: &str,
+    ) -> Result<bool, StoreError> {
+        self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE template SET title = ?3, source = ?4 WHERE id = ?1 AND version = ?2",
+                params![id, version, title, source],
+            )? == 1)
+        })
+    }
+
+    /// Deletes a template version no draft uses; returns false if there was none. A version
+    /// that a draft uses is kept by the foreign key and reported as an error.
+    pub fn delete_template(&mut self, id: &str, version: &str) -> Result<bool, StoreError> {
+        self.write(|tx| {
+            Ok(tx.execute(
+                "DELETE FROM template WHERE id = ?1 AND version = ?2",
+                params![id, version],
+            )? == 1)
+        })
+    }
+
     pub fn get_draft(&self, negotiation_id: &str) -> Result<Option<StoredDraft>, StoreError> {
         let row = self
             .conn

@@ -26,6 +26,11 @@ export const commands = {
 	getAgreement: (negotiationId: string) => typedError<AgreementDto | null, ApiError>(__TAURI_INVOKE("get_agreement", { negotiationId })),
 	startAgreement: (negotiationId: string, templateId: string | null) => typedError<AgreementDto, ApiError>(__TAURI_INVOKE("start_agreement", { negotiationId, templateId })),
 	editDraft: (negotiationId: string, draft: Draft) => typedError<RenderedDto, ApiError>(__TAURI_INVOKE("edit_draft", { negotiationId, draft })),
+	getTemplate: (id: string, version: string) => typedError<Template, ApiError>(__TAURI_INVOKE("get_template", { id, version })),
+	deriveTemplate: (id: string, version: string, newId: string, newTitle: string) => typedError<TemplateSummaryDto, ApiError>(__TAURI_INVOKE("derive_template", { id, version, newId, newTitle })),
+	/**  Returns the template's warnings; errors refuse the save. */
+	saveTemplate: (template: Template) => typedError<Problem[], ApiError>(__TAURI_INVOKE("save_template", { template })),
+	deleteTemplate: (id: string, version: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_template", { id, version })),
 };
 
 /* Types */
