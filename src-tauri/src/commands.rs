@@ -36,6 +36,8 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         derive_template,
         save_template,
         delete_template,
+        import_template_file,
+        export_template_file,
     ]
 }
 
@@ -221,4 +223,26 @@ pub fn save_template(session: State<'_, Session>, template: Template) -> Answer<
 #[specta::specta]
 pub fn delete_template(session: State<'_, Session>, id: String, version: String) -> Answer<()> {
     session.with(|w| w.delete_template(&id, &version))
+}
+
+/// Imports the template file the user picked in the open dialog.
+#[tauri::command]
+#[specta::specta]
+pub fn import_template_file(
+    session: State<'_, Session>,
+    path: String,
+) -> Answer<TemplateSummaryDto> {
+    session.with(|w| w.import_template_file(std::path::Path::new(&path)))
+}
+
+/// Writes a template's file where the user chose in the save dialog.
+#[tauri::command]
+#[specta::specta]
+pub fn export_template_file(
+    session: State<'_, Session>,
+    id: String,
+    version: String,
+    path: String,
+) -> Answer<()> {
+    session.with(|w| w.export_template_file(&id, &version, std::path::Path::new(&path)))
 }

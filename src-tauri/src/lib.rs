@@ -42,6 +42,8 @@ pub fn export_bindings(path: &Path) -> Result<(), String> {
 pub fn run() {
     let builder = specta_builder();
     tauri::Builder::default()
+        // Native open/save dialogs: the UI asks for a path, a command reads or writes the file.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
             let default_dir = app.path().app_data_dir()?;

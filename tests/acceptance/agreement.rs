@@ -194,3 +194,43 @@ fn an_exported_template_imports_again_as_a_new_version_but_never_over_the_same_o
     let draft = session.with(|w| w.get_draft(&id)).unwrap().unwrap();
     assert_eq!(draft.template_version, "1.1.0");
 }
+
+#[test]
+fn a_template_exported_to_a_file_imports_again_from_that_file_on_the_command_line() {
+    let place = Place::new();
+    let file = place.dir.path().join("exported.toml");
+    let (code, out, err) = place.ssa(&[
+        "template",
+        "export",
+        DEFAULT_TEMPLATE_ID,
+        "1.0.0",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let exported = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(exported, SHIPPED_TEMPLATES[0].1);
+
+    std::fs::write(
+        &file,
+        exported.replace("version = \"1.0.0\"", "version = \"2.0.0\""),
+    )
+    .unwrap();
+    let (code, out, err) = place.ssa(&["template", "import", file.to_str().unwrap()]);
+    assert_eq!(
+        (code, out.trim()),
+        (0, "imported r167-annex1-bilateral 2.0.0"),
+        "{err}"
+    );
+
+    // The same file again is refused, naming the file, and nothing changes.
+    let (code, _, err) = place.ssa(&["template", "import", file.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("exported.toml") && err.contains("already stored"),
+        "{err}"
+    );
+    let (code, _, err) = place.ssa(&["template", "import", "/no/such/file.toml"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("/no/such/file.toml"), "{err}");
+}

@@ -11,6 +11,7 @@
 mod agreement;
 pub mod dto;
 mod error;
+mod files;
 mod negotiations;
 pub mod paths;
 mod sample;

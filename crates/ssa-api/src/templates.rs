@@ -271,6 +271,36 @@ impl Workbench {
         Ok(())
     }
 
+    /// Imports the template file at `path` (see [`Workbench::import_template`]).
+    pub fn import_template_file(
+        &mut self,
+        path: &std::path::Path,
+    ) -> Result<TemplateSummaryDto, ApiError> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("Could not read {}: {e}", path.display()),
+            )
+        })?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        self.import_template(&name, &text)
+    }
+
+    /// Writes the template's file to `path`, through a temporary file renamed into place so
+    /// that a failed write never leaves half a file where the user expects a whole one.
+    pub fn export_template_file(
+        &self,
+        id: &str,
+        version: &str,
+        path: &std::path::Path,
+    ) -> Result<(), ApiError> {
+        let text = self.export_template(id, version)?;
+        crate::files::write_atomically(path, text.as_bytes())
+    }
+
     /// The template's file, as stored (shipped and imported files keep their comments).
     pub fn export_template(&self, id: &str, version: &str) -> Result<String, ApiError> {
         Ok(self

@@ -75,6 +75,15 @@ enum Command {
 enum TemplateCommand {
     /// Validate a template file and print the report (exit code 1 when it has errors).
     Validate { file: std::path::PathBuf },
+    /// Import a template file into the database (refused, with the report, if it has errors).
+    Import { file: std::path::PathBuf },
+    /// Write a stored template's file.
+    Export {
+        id: String,
+        version: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
 }
 
 /// Runs `ssa` with `args` (including the program name) and returns the exit code.
@@ -221,7 +230,26 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                 let _ = writeln!(err, "{problem}");
             }
         }
-        Command::Template { .. } => unreachable!("handled before the database is opened"),
+        Command::Template {
+            command: TemplateCommand::Import { file },
+        } => {
+            let imported = workbench.import_template_file(&file)?;
+            let _ = writeln!(out, "imported {} {}", imported.id, imported.version);
+        }
+        Command::Template {
+            command:
+                TemplateCommand::Export {
+                    id,
+                    version,
+                    out: path,
+                },
+        } => {
+            workbench.export_template_file(&id, &version, &path)?;
+            let _ = writeln!(out, "wrote {}", path.display());
+        }
+        Command::Template {
+            command: TemplateCommand::Validate { .. },
+        } => unreachable!("handled before the database is opened"),
     }
     Ok(0)
 }

@@ -31,6 +31,10 @@ export const commands = {
 	/**  Returns the template's warnings; errors refuse the save. */
 	saveTemplate: (template: Template) => typedError<Problem[], ApiError>(__TAURI_INVOKE("save_template", { template })),
 	deleteTemplate: (id: string, version: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_template", { id, version })),
+	/**  Imports the template file the user picked in the open dialog. */
+	importTemplateFile: (path: string) => typedError<TemplateSummaryDto, ApiError>(__TAURI_INVOKE("import_template_file", { path })),
+	/**  Writes a template's file where the user chose in the save dialog. */
+	exportTemplateFile: (id: string, version: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_template_file", { id, version, path })),
 };
 
 /* Types */

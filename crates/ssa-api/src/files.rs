@@ -1,0 +1,66 @@
+//! Writing files the user asked for (exports), safely.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::{ApiError, ErrorCode};
+
+/// Writes `bytes` to `path` via a temporary file in the same folder, synced and renamed into
+/// place: the target is either the old file or the complete new one, never a partial write.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    let failed = |e: std::io::Error| {
+        ApiError::new(
+            ErrorCode::Storage,
+            format!("Could not write {}: {e}", path.display()),
+        )
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path.file_name().ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("{} is not a file name.", path.display()),
+        )
+    })?;
+    let mut temporary_name = std::ffi::OsString::from(".");
+    temporary_name.push(file_name);
+    temporary_name.push(".partial");
+    let temporary = dir.join(temporary_name);
+    let result = (|| {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result.map_err(failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_file_whole_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("model.toml");
+        std::fs::write(&path, "old").unwrap();
+        write_atomically(&path, b"new content").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new content");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_folder_that_does_not_exist_gives_a_message_naming_the_file() {
+        let error = write_atomically(Path::new("/no/such/folder/model.toml"), b"x").unwrap_err();
+        assert!(
+            error.message.contains("/no/such/folder/model.toml"),
+            "{}",
+            error.message
+        );
+    }
+}
