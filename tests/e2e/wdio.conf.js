@@ -18,6 +18,7 @@ const targetDir = process.env.CARGO_TARGET_DIR
 export const appBinary = process.env.SSA_APP_BINARY ?? path.join(targetDir, "debug", "ssa-workbench");
 export const cliBinary = process.env.SSA_CLI_BINARY ?? path.join(targetDir, "debug", "ssa");
 export const artifacts = path.join(here, "artifacts");
+export const dataDirectory = () => process.env.SSA_DATA_DIR;
 mkdirSync(artifacts, { recursive: true });
 
 // The config is evaluated again in each worker process: create the data dir once, in the
@@ -28,6 +29,10 @@ if (!process.env.SSA_E2E_DATA_DIR) {
 const dataDir = process.env.SSA_E2E_DATA_DIR;
 process.env.SSA_DATA_DIR = dataDir;
 
+// tauri-driver listens on `port`, WebKitWebDriver on the next one; override both with
+// SSA_E2E_PORT to run two suites side by side.
+const port = Number(process.env.SSA_E2E_PORT ?? 4444);
+
 let tauriDriver;
 let driverExited = false;
 
@@ -36,7 +41,7 @@ export const config = {
   specs: ["./specs/**/*.e2e.js"],
   maxInstances: 1,
   hostname: "127.0.0.1",
-  port: 4444,
+  port,
   capabilities: [
     {
       maxInstances: 1,
@@ -55,7 +60,7 @@ export const config = {
     console.log(`e2e: app ${appBinary}\ne2e: data dir ${dataDir}`);
     const driverPath =
       process.env.TAURI_DRIVER ?? path.join(os.homedir(), ".cargo", "bin", "tauri-driver");
-    tauriDriver = spawn(driverPath, [], {
+    tauriDriver = spawn(driverPath, ["--port", String(port), "--native-port", String(port + 1)], {
       stdio: [null, process.stdout, process.stderr],
       env: { ...process.env, SSA_DATA_DIR: dataDir },
     });
