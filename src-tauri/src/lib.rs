@@ -58,6 +58,21 @@ pub fn run() {
                     seed_sample_on_create: true,
                 },
             );
+            // The window is made here rather than from the config alone so that the webview's
+            // own storage (the chosen language, cached UI state) lives in the same data folder
+            // as the database: one folder holds everything, and SSA_DATA_DIR isolates it all.
+            let window_config = app
+                .config()
+                .app
+                .windows
+                .iter()
+                .find(|w| w.label == "main")
+                .ok_or("tauri.conf.json has no \"main\" window")?
+                .clone();
+            let webview_dir = session.data_dir().root().join("webview");
+            tauri::WebviewWindowBuilder::from_config(app.handle(), &window_config)?
+                .data_directory(webview_dir)
+                .build()?;
             app.manage(session);
             if let Some(guard) = log_guard {
                 app.manage(LogGuard(guard));

@@ -54,6 +54,8 @@ export async function restartApp() {
 }
 
 export async function screenshot(name) {
+  // Let the webview paint what the DOM already holds before capturing it.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   await browser.saveScreenshot(path.join(artifacts, `${name}.png`));
 }
 
