@@ -125,4 +125,14 @@ describe("agreement", () => {
     await select(OPTIONAL);
     expect(await byTestId(`toggle-include-${OPTIONAL}`).isSelected()).toBe(false);
   });
+
+  it("fits the minimum window, editing and previewing", async () => {
+    await browser.setWindowSize(960, 600);
+    await select("M1.3");
+    await screenshot("agreement-small");
+    await click("preview-agreement");
+    await byTestId("agreement-preview").waitForDisplayed();
+    await screenshot("agreement-preview");
+    await click("preview-agreement");
+  });
 });
