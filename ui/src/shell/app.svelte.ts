@@ -7,7 +7,9 @@ import { Toasts } from "../lib/ui/toasts.svelte";
 
 export type View =
   | { kind: "shelf"; shelf: Shelf }
-  | { kind: "negotiation"; id: string; area: NegotiationArea };
+  | { kind: "negotiation"; id: string; area: NegotiationArea }
+  | { kind: "templates" }
+  | { kind: "template"; id: string; version: string };
 
 export type NegotiationArea = "overview" | "agreement";
 
@@ -50,7 +52,14 @@ export class AppState {
     return this.startup?.state === "ready" && this.startup.created && !this.sampleHintDismissed;
   }
 
+  /**
+   * Asked before leaving the current screen (the template editor sets it while it holds unsaved
+   * edits). Returns false to stay; it then asks the person and calls `go` again if they agree.
+   */
+  beforeLeave: ((next: View) => boolean) | null = null;
+
   go(view: View): void {
+    if (this.beforeLeave && !this.beforeLeave(view)) return;
     this.view = view;
   }
 

@@ -2,11 +2,13 @@
 // records every call, and can be told to fail a method once.
 import { vi } from "vitest";
 import { renderDraft, sampleTemplate } from "./fakeAgreement";
+import { FakeTemplateLibrary } from "./fakeTemplates";
 import {
   BackendError,
   type About,
   type Agreement,
   type Draft,
+  type Problem,
   type Rendered,
   type Template,
   type TemplateSummary,
@@ -64,6 +66,14 @@ const METHODS: Method[] = [
   "getAgreement",
   "startAgreement",
   "editDraft",
+  "getTemplate",
+  "deriveTemplate",
+  "saveTemplate",
+  "deleteTemplate",
+  "importTemplateFile",
+  "exportTemplateFile",
+  "chooseTemplateFileToOpen",
+  "chooseTemplateFileToSave",
 ];
 
 export class FakeBackend implements Backend {
@@ -77,6 +87,8 @@ export class FakeBackend implements Backend {
   };
   readonly failures = new Map<Method, BackendError>();
   readonly templates: Template[] = [sampleTemplate()];
+  /** The template library (derive, save, import, export); shares `templates`. */
+  readonly library = new FakeTemplateLibrary(this.templates);
   /** Stored drafts by negotiation id. */
   readonly drafts = new Map<string, Draft>();
   #next = 100;
@@ -195,7 +207,31 @@ export class FakeBackend implements Backend {
   }
 
   async listTemplates(): Promise<TemplateSummary[]> {
-    return this.templates.map((t) => ({ id: t.id, version: t.version, title: t.title, origin: "shipped" }));
+    return this.library.summaries();
+  }
+  async getTemplate(id: string, version: string): Promise<Template> {
+    return this.library.get(id, version);
+  }
+  async deriveTemplate(id: string, version: string, newId: string, newTitle: string): Promise<TemplateSummary> {
+    return this.library.derive(id, version, newId, newTitle);
+  }
+  async saveTemplate(template: Template): Promise<Problem[]> {
+    return this.library.save(template);
+  }
+  async deleteTemplate(id: string, version: string): Promise<void> {
+    this.library.delete(id, version);
+  }
+  async importTemplateFile(path: string): Promise<TemplateSummary> {
+    return this.library.import(path);
+  }
+  async exportTemplateFile(id: string, version: string, path: string): Promise<void> {
+    this.library.export(id, version, path);
+  }
+  async chooseTemplateFileToOpen(): Promise<string | null> {
+    return this.library.openAnswer;
+  }
+  async chooseTemplateFileToSave(): Promise<string | null> {
+    return this.library.saveAnswer;
   }
   #agreement(negotiationId: string): Agreement | null {
     const draft = this.drafts.get(negotiationId);

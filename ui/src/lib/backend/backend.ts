@@ -14,8 +14,9 @@ import type {
   Shelf,
   Startup,
 } from "./types";
+import type { TemplateBackend } from "./templateBackend";
 
-export interface Backend {
+export interface Backend extends TemplateBackend {
   startupStatus(): Promise<Startup>;
   recoverOpenCopyReadOnly(): Promise<Startup>;
   recoverStartFresh(): Promise<Startup>;

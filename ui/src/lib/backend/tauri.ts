@@ -2,6 +2,7 @@
 // `{status:"error"}` answer turned into a thrown BackendError.
 import { commands, type ApiError } from "../bindings";
 import { BackendError, type Backend } from "./backend";
+import { tauriTemplateBackend } from "./tauriTemplates";
 
 type Answer<T> = { status: "ok"; data: T } | { status: "error"; error: ApiError };
 
@@ -29,6 +30,7 @@ async function direct<T>(call: () => Promise<T>): Promise<T> {
 
 export function tauriBackend(): Backend {
   return {
+    ...tauriTemplateBackend(),
     startupStatus: () => direct(() => commands.startupStatus()),
     recoverOpenCopyReadOnly: () => unwrap(() => commands.recoverOpenCopyReadOnly()),
     recoverStartFresh: () => unwrap(() => commands.recoverStartFresh()),

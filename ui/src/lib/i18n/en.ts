@@ -1,6 +1,8 @@
+import { templatesEn } from "../../templates/messages";
 // English: the reference dictionary. Every key here must exist, non-empty, in fr.ts and es.ts.
 // Plurals use the suffixes `.one` / `.other` (Intl.PluralRules categories).
 export const en = {
+  ...templatesEn,
   "app.name": "SSA Workbench",
   "app.skip": "Skip to content",
 

@@ -1,6 +1,8 @@
 import type { Dictionary } from "./en";
+import { templatesEs } from "../../templates/messages";
 
 export const es: Dictionary = {
+  ...templatesEs,
   "app.name": "SSA Workbench",
   "app.skip": "Ir al contenido",
 

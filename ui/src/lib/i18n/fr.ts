@@ -1,6 +1,8 @@
 import type { Dictionary } from "./en";
+import { templatesFr } from "../../templates/messages";
 
 export const fr: Dictionary = {
+  ...templatesFr,
   "app.name": "SSA Workbench",
   "app.skip": "Aller au contenu",
 
