@@ -11,3 +11,4 @@ mod lifecycle;
 mod shared_database;
 mod startup;
 mod template_editing;
+mod versions;

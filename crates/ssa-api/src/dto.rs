@@ -226,3 +226,28 @@ pub struct RenderedDto {
     pub document: ssa_core::template::Document,
     pub problems: Vec<ssa_core::template::Problem>,
 }
+
+/// One revision of a negotiation's draft; a named one is a version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RevisionDto {
+    pub number: u32,
+    pub name: Option<String>,
+    /// RFC 3339, UTC.
+    pub started_at: String,
+    pub updated_at: String,
+}
+
+impl From<ssa_store::RevisionSummary> for RevisionDto {
+    fn from(revision: ssa_store::RevisionSummary) -> Self {
+        let stamp = |t: chrono::DateTime<chrono::Utc>| {
+            t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        };
+        RevisionDto {
+            number: revision.number,
+            name: revision.name,
+            started_at: stamp(revision.started_at),
+            updated_at: stamp(revision.updated_at),
+        }
+    }
+}

@@ -18,6 +18,7 @@ mod sample;
 mod session;
 mod system;
 mod templates;
+mod versions;
 
 pub use agreement::Agreement;
 pub use error::{ApiError, ErrorCode};

@@ -68,7 +68,16 @@ enum Command {
     },
     /// Print a negotiation's draft agreement as numbered plain text; unfilled placeholders
     /// are marked, and the draft's problems are listed on standard error.
-    Render { negotiation: String },
+    Render {
+        negotiation: String,
+        /// A revision number or a version name (default: the draft as it is now).
+        #[arg(long)]
+        version: Option<String>,
+    },
+    /// List the revisions of a negotiation's draft; named ones are versions.
+    Versions { negotiation: String },
+    /// Name the draft as it now is, making it a version that is never changed.
+    NameVersion { negotiation: String, name: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -223,12 +232,40 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                 let _ = writeln!(out, "{}  {}  ({})  {}", t.id, t.version, t.origin, t.title);
             }
         }
-        Command::Render { negotiation } => {
+        Command::Render {
+            negotiation,
+            version: Some(which),
+        } => {
+            let document = workbench.render_revision(&negotiation, &which)?;
+            let _ = write!(out, "{}", document.to_plain_text());
+        }
+        Command::Render {
+            negotiation,
+            version: None,
+        } => {
             let agreement = workbench.agreement(&negotiation)?;
             let _ = write!(out, "{}", agreement.document.to_plain_text());
             for problem in &agreement.report.problems {
                 let _ = writeln!(err, "{problem}");
             }
+        }
+        Command::Versions { negotiation } => {
+            for r in workbench.list_revisions(&negotiation)? {
+                let _ = writeln!(
+                    out,
+                    "{:>4}  {}  {}",
+                    r.number,
+                    r.updated_at,
+                    r.name
+                        .as_deref()
+                        .map(|n| format!("version \"{n}\""))
+                        .unwrap_or_default()
+                );
+            }
+        }
+        Command::NameVersion { negotiation, name } => {
+            let named = workbench.name_version(&negotiation, &name)?;
+            let _ = writeln!(out, "{}", named.number);
         }
         Command::Template {
             command: TemplateCommand::Import { file },

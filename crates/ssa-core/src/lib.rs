@@ -24,4 +24,5 @@
 
 pub mod negotiation;
 pub mod process;
+pub mod revision;
 pub mod template;

@@ -14,10 +14,12 @@
 
 mod error;
 mod negotiations;
+mod revisions;
 mod schema;
 mod templates;
 
 pub use error::StoreError;
+pub use revisions::RevisionSummary;
 pub use schema::{migrations, LATEST_SCHEMA_VERSION};
 pub use templates::{StoredDraft, StoredTemplate, TemplateOrigin};
 

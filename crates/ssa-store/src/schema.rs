@@ -48,6 +48,30 @@ const MIGRATIONS: &[&str] = &[
         FOREIGN KEY (template_id, template_version) REFERENCES template (id, version)
     );
     "#,
+    // 3: the draft's history. Every saved edit lands in a revision (edits close together fold
+    // into one); a named revision is a version and the store refuses to change or delete it.
+    r#"
+    CREATE TABLE draft_revision (
+        negotiation_id TEXT NOT NULL REFERENCES negotiation (id) ON DELETE CASCADE,
+        number         INTEGER NOT NULL,          -- 1, 2, ... per negotiation
+        content        TEXT NOT NULL,             -- the Draft as JSON
+        started_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL,
+        name           TEXT,                      -- set once: the revision is then a version
+        PRIMARY KEY (negotiation_id, number)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER draft_version_is_immutable
+    BEFORE UPDATE ON draft_revision WHEN OLD.name IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'a named version cannot be changed'); END;
+    CREATE TRIGGER draft_version_is_kept
+    BEFORE DELETE ON draft_revision
+    WHEN OLD.name IS NOT NULL
+     AND EXISTS (SELECT 1 FROM negotiation WHERE id = OLD.negotiation_id)
+    BEGIN SELECT RAISE(ABORT, 'a named version cannot be deleted'); END;
+    -- Drafts saved before revisions existed start their history with revision 1.
+    INSERT INTO draft_revision (negotiation_id, number, content, started_at, updated_at)
+        SELECT negotiation_id, 1, content, updated_at, updated_at FROM draft;
+    "#,
 ];
 
 /// The schema version a database has after all migrations of this build.

@@ -240,6 +240,7 @@ impl Store {
                     timestamp(now)
                 ],
             )?;
+            crate::revisions::record_revision(tx, negotiation_id, &content, now)?;
             Ok(true)
         })
     }

@@ -1,0 +1,259 @@
+//! The draft's history (schema 3). Revisions are written by [`Store::put_draft`] in the same
+//! transaction as the draft itself, so the history can never miss an edit that was saved.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+use ssa_core::revision::folds_into_latest;
+use ssa_core::template::Draft;
+
+use crate::negotiations::{parse_timestamp, timestamp};
+use crate::{Store, StoreError};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevisionSummary {
+    pub number: u32,
+    /// Set when the user named it: the revision is then a version, never changed.
+    pub name: Option<String>,
+    pub started_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Records `content` (the draft's JSON) as the latest revision: folded into the latest one when
+/// it is unnamed and recent, otherwise as a new revision.
+pub(crate) fn record_revision(
+    tx: &Transaction<'_>,
+    negotiation_id: &str,
+    content: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let latest: Option<(i64, String, Option<String>)> = tx
+        .query_row(
+            "SELECT number, updated_at, name FROM draft_revision WHERE negotiation_id = ?1
+             ORDER BY number DESC LIMIT 1",
+            [negotiation_id],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
+    match latest {
+        Some((number, updated_at, name))
+            if folds_into_latest(parse_timestamp(&updated_at)?, name.is_some(), now) =>
+        {
+            tx.execute(
+                "UPDATE draft_revision SET content = ?3, updated_at = ?4
+                 WHERE negotiation_id = ?1 AND number = ?2",
+                params![negotiation_id, number, content, timestamp(now)],
+            )?;
+        }
+        latest => {
+            let number = latest.map(|(n, _, _)| n + 1).unwrap_or(1);
+            tx.execute(
+                "INSERT INTO draft_revision (negotiation_id, number, content, started_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4)",
+                params![negotiation_id, number, content, timestamp(now)],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// The negotiation's revisions, oldest first.
+    pub fn list_revisions(&self, negotiation_id: &str) -> Result<Vec<RevisionSummary>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT number, name, started_at, updated_at FROM draft_revision
+             WHERE negotiation_id = ?1 ORDER BY number",
+        )?;
+        let rows: Vec<(i64, Option<String>, String, String)> = stmt
+            .query_map([negotiation_id], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(number, name, started_at, updated_at)| {
+                Ok(RevisionSummary {
+                    number: number as u32,
+                    name,
+                    started_at: parse_timestamp(&started_at)?,
+                    updated_at: parse_timestamp(&updated_at)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The draft as it was at revision `number`.
+    pub fn get_revision(
+        &self,
+        negotiation_id: &str,
+        number: u32,
+    ) -> Result<Option<Draft>, StoreError> {
+        let content: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT content FROM draft_revision WHERE negotiation_id = ?1 AND number = ?2",
+                params![negotiation_id, number],
+                |row| row.get(0),
+            )
+            .optional()?;
+        content
+            .map(|c| {
+                serde_json::from_str(&c).map_err(|e| {
+                    StoreError::InvalidData(format!(
+                        "revision {number} of negotiation {negotiation_id}: {e}"
+                    ))
+                })
+            })
+            .transpose()
+    }
+
+    /// Names the latest revision, making it a version; returns its number, or `None` when the
+    /// negotiation has no revision yet. The caller checks that the latest is still unnamed.
+    pub fn name_latest_revision(
+        &mut self,
+        negotiation_id: &str,
+        name: &str,
+    ) -> Result<Option<u32>, StoreError> {
+        self.write(|tx| {
+            let latest: Option<i64> = tx.query_row(
+                "SELECT max(number) FROM draft_revision WHERE negotiation_id = ?1",
+                [negotiation_id],
+                |row| row.get(0),
+            )?;
+            let Some(number) = latest else {
+                return Ok(None);
+            };
+            tx.execute(
+                "UPDATE draft_revision SET name = ?3 WHERE negotiation_id = ?1 AND number = ?2",
+                params![negotiation_id, number, name],
+            )?;
+            Ok(Some(number as u32))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use ssa_core::negotiation::{Negotiation, Party, PartyRole, Shelf};
+
+    use crate::{StoredTemplate, TemplateOrigin};
+
+    fn at(minute: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 10, minute, 0).unwrap()
+    }
+
+    fn store_with_negotiation() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, _) = Store::open(
+            &dir.path().join("db.sqlite3"),
+            &dir.path().join("b.sqlite3"),
+        )
+        .unwrap();
+        store
+            .add_template_if_missing(&StoredTemplate {
+                id: "model".into(),
+                version: "1".into(),
+                title: "Model".into(),
+                origin: TemplateOrigin::Shipped,
+                source: String::new(),
+                created_at: at(0),
+            })
+            .unwrap();
+        store
+            .insert_negotiation(&Negotiation {
+                id: "n1".into(),
+                title: "T".into(),
+                parties: vec![
+                    Party {
+                        name: "A".into(),
+                        iso_code: "XA".into(),
+                        role: PartyRole::Own,
+                    },
+                    Party {
+                        name: "B".into(),
+                        iso_code: "XB".into(),
+                        role: PartyRole::Counterpart,
+                    },
+                ],
+                working_languages: vec!["en".into()],
+                notes: String::new(),
+                current_step: "need".into(),
+                shelf: Shelf::Bin,
+                created_at: at(0),
+                updated_at: at(0),
+            })
+            .unwrap();
+        (dir, store)
+    }
+
+    fn draft(months: i64) -> Draft {
+        Draft {
+            template_id: "model".into(),
+            template_version: "1".into(),
+            ..Draft::default()
+        }
+        .with_value("posting.months", months)
+    }
+
+    #[test]
+    fn edits_close_together_fold_and_a_pause_starts_a_new_revision() {
+        let (_dir, mut store) = store_with_negotiation();
+        store.put_draft("n1", &draft(12), at(0)).unwrap();
+        store.put_draft("n1", &draft(18), at(2)).unwrap();
+        store.put_draft("n1", &draft(24), at(30)).unwrap();
+        let revisions = store.list_revisions("n1").unwrap();
+        assert_eq!(
+            revisions.iter().map(|r| r.number).collect::<Vec<_>>(),
+            vec![1, 2]
+        );
+        assert_eq!(
+            (revisions[0].started_at, revisions[0].updated_at),
+            (at(0), at(2))
+        );
+        assert_eq!(store.get_revision("n1", 1).unwrap(), Some(draft(18)));
+        assert_eq!(store.get_revision("n1", 2).unwrap(), Some(draft(24)));
+    }
+
+    #[test]
+    fn a_named_version_is_never_changed_and_the_next_edit_starts_a_new_revision() {
+        let (_dir, mut store) = store_with_negotiation();
+        store.put_draft("n1", &draft(12), at(0)).unwrap();
+        assert_eq!(
+            store
+                .name_latest_revision("n1", "Tabled at round 1")
+                .unwrap(),
+            Some(1)
+        );
+        store.put_draft("n1", &draft(36), at(1)).unwrap();
+        assert_eq!(store.get_revision("n1", 1).unwrap(), Some(draft(12)));
+        assert_eq!(store.get_revision("n1", 2).unwrap(), Some(draft(36)));
+
+        // The store itself refuses to change or delete a version, whoever asks.
+        let update = store.conn.execute(
+            "UPDATE draft_revision SET content = '{}' WHERE negotiation_id = 'n1' AND number = 1",
+            [],
+        );
+        assert!(update
+            .unwrap_err()
+            .to_string()
+            .contains("cannot be changed"));
+        let delete = store.conn.execute(
+            "DELETE FROM draft_revision WHERE negotiation_id = 'n1' AND number = 1",
+            [],
+        );
+        assert!(delete
+            .unwrap_err()
+            .to_string()
+            .contains("cannot be deleted"));
+        assert_eq!(store.get_revision("n1", 1).unwrap(), Some(draft(12)));
+    }
+
+    #[test]
+    fn deleting_a_negotiation_for_good_takes_its_versions_with_it() {
+        let (_dir, mut store) = store_with_negotiation();
+        store.put_draft("n1", &draft(12), at(0)).unwrap();
+        store.name_latest_revision("n1", "v1").unwrap();
+        assert!(store.delete_from_bin("n1").unwrap());
+        assert_eq!(store.list_revisions("n1").unwrap(), vec![]);
+    }
+}
