@@ -7,6 +7,7 @@ import {
   rowAction,
   rowTitles,
   rowWithTitle,
+  rows,
   screenshot,
   ssa,
 } from "./helpers.js";
@@ -95,9 +96,14 @@ describe("negotiations", () => {
 
   it("shows the empty state when nothing is left, and offers the sample", async () => {
     await click("nav-home");
-    for (const title of await rowTitles()) {
-      await rowAction(title, "action-archive");
-      await browser.waitUntil(async () => !(await rowTitles()).includes(title));
+    // By id, not title: two negotiations may share a title (the sample added twice).
+    for (const { id } of await rows()) {
+      const row = await $(`[data-testid="negotiation-row"][data-id="${id}"]`);
+      await row.$('[data-testid="row-menu"]').click();
+      await click("action-archive");
+      await browser.waitUntil(async () => !(await rows()).some((r) => r.id === id), {
+        timeoutMsg: `negotiation ${id} is still listed after archiving it`,
+      });
     }
     await byTestId("empty-state").waitForDisplayed();
     await screenshot("empty-state");

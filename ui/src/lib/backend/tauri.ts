@@ -1,24 +1,10 @@
 // The desktop implementation of Backend: the generated command bindings, with each
 // `{status:"error"}` answer turned into a thrown BackendError.
-import { commands, type ApiError } from "../bindings";
+import { commands } from "../bindings";
+import { unwrap } from "./answer";
 import { BackendError, type Backend } from "./backend";
 import { tauriTemplateBackend } from "./tauriTemplates";
 
-type Answer<T> = { status: "ok"; data: T } | { status: "error"; error: ApiError };
-
-async function unwrap<T>(call: () => Promise<Answer<T>>): Promise<T> {
-  let answer: Answer<T>;
-  try {
-    answer = await call();
-  } catch (error) {
-    throw BackendError.from(error);
-  }
-  if (answer.status === "error") {
-    const { code, message, problems } = answer.error;
-    throw new BackendError(code, message, problems ?? []);
-  }
-  return answer.data;
-}
 
 async function direct<T>(call: () => Promise<T>): Promise<T> {
   try {

@@ -1,25 +1,10 @@
 // The desktop implementation of TemplateBackend: commands plus the native file dialogs.
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { commands } from "../bindings";
+import { unwrap } from "./answer";
 import { BackendError } from "./backend";
 import type { TemplateBackend } from "./templateBackend";
-import type { ApiError } from "../bindings";
 
-type Answer<T> = { status: "ok"; data: T } | { status: "error"; error: ApiError };
-
-async function unwrap<T>(call: () => Promise<Answer<T>>): Promise<T> {
-  let answer: Answer<T>;
-  try {
-    answer = await call();
-  } catch (error) {
-    throw BackendError.from(error);
-  }
-  if (answer.status === "error") {
-    const { code, message, problems } = answer.error;
-    throw new BackendError(code, message, problems ?? []);
-  }
-  return answer.data;
-}
 
 const FILTERS = [{ name: "Template", extensions: ["toml"] }];
 
