@@ -114,6 +114,23 @@ describe("agreement", () => {
     await screenshot("agreement");
   });
 
+  it("shows, word by word, how a freely reworded provision departs from the model", async () => {
+    await select("M1.4");
+    const textarea = await $('[data-testid="article-editor"] textarea[data-testid^="wording-"]');
+    if (!(await textarea.isDisplayed())) {
+      await $('[data-testid="article-editor"] details.wording summary').click();
+    }
+    await textarea.waitForDisplayed();
+    await textarea.addValue(" without undue delay");
+    await select("M1.4"); // leaving the field saves at once
+    await saved();
+    const inserted = await browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="wording-change"] ins')].map((e) => e.textContent).join(""),
+    );
+    expect(inserted).toContain("without undue delay");
+    await screenshot("agreement-rewording");
+  });
+
   it("keeps all three choices when the app is quit and started again", async () => {
     await restartApp();
     await openSampleAgreement();
@@ -124,6 +141,8 @@ describe("agreement", () => {
     expect(await byTestId("param-posting.months").getValue()).toBe("36");
     await select(OPTIONAL);
     expect(await byTestId(`toggle-include-${OPTIONAL}`).isSelected()).toBe(false);
+    await select("M1.4");
+    expect(await byTestId("wording-change").isExisting()).toBe(true);
   });
 
   it("fits the minimum window, editing and previewing", async () => {

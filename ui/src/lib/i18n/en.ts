@@ -251,6 +251,7 @@ export const en = {
   "agreement.wording": "Edit the wording",
   "agreement.wordingFor": "Wording of {name}",
   "agreement.wordingDiffers": "differs from the model",
+  "agreement.changeFromModel": "Change from the model wording (struck through: removed; underlined: added)",
   "agreement.wordingHint": "Text in double braces is filled in or numbered automatically; keep it as it is.",
   "agreement.restoreWording": "Restore model wording",
   "agreement.articlePreview": "As it reads",

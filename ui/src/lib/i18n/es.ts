@@ -253,6 +253,7 @@ export const es: Dictionary = {
   "agreement.wording": "Editar la redacción",
   "agreement.wordingFor": "Redacción de {name}",
   "agreement.wordingDiffers": "difiere del modelo",
+  "agreement.changeFromModel": "Cambio respecto del texto del modelo (tachado: suprimido; subrayado: añadido)",
   "agreement.wordingHint": "El texto entre llaves dobles se completa o numera automáticamente; déjelo como está.",
   "agreement.restoreWording": "Restablecer la redacción del modelo",
   "agreement.articlePreview": "Texto resultante",

@@ -254,6 +254,7 @@ export const fr: Dictionary = {
   "agreement.wording": "Modifier la rédaction",
   "agreement.wordingFor": "Rédaction de {name}",
   "agreement.wordingDiffers": "diffère du modèle",
+  "agreement.changeFromModel": "Modification par rapport au texte du modèle (barré : supprimé ; souligné : ajouté)",
   "agreement.wordingHint": "Le texte entre doubles accolades est rempli ou numéroté automatiquement ; laissez-le tel quel.",
   "agreement.restoreWording": "Rétablir la rédaction du modèle",
   "agreement.articlePreview": "Texte obtenu",
