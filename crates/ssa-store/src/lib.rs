@@ -17,6 +17,8 @@ mod negotiations;
 mod revisions;
 mod schema;
 mod templates;
+#[cfg(test)]
+mod test_support;
 
 pub use error::StoreError;
 pub use revisions::RevisionSummary;

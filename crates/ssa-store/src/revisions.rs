@@ -134,7 +134,7 @@ impl Store {
 mod tests {
     use super::*;
     use chrono::TimeZone;
-    use ssa_core::negotiation::{Negotiation, Party, PartyRole, Shelf};
+    use ssa_core::negotiation::Shelf;
 
     use crate::{StoredTemplate, TemplateOrigin};
 
@@ -160,28 +160,7 @@ mod tests {
             })
             .unwrap();
         store
-            .insert_negotiation(&Negotiation {
-                id: "n1".into(),
-                title: "T".into(),
-                parties: vec![
-                    Party {
-                        name: "A".into(),
-                        iso_code: "XA".into(),
-                        role: PartyRole::Own,
-                    },
-                    Party {
-                        name: "B".into(),
-                        iso_code: "XB".into(),
-                        role: PartyRole::Counterpart,
-                    },
-                ],
-                working_languages: vec!["en".into()],
-                notes: String::new(),
-                current_step: "need".into(),
-                shelf: Shelf::Bin,
-                created_at: at(0),
-                updated_at: at(0),
-            })
+            .insert_negotiation(&crate::test_support::negotiation("n1", Shelf::Bin, at(0)))
             .unwrap();
         (dir, store)
     }

@@ -250,7 +250,7 @@ impl Store {
 mod tests {
     use super::*;
     use chrono::TimeZone;
-    use ssa_core::negotiation::{Negotiation, Party, PartyRole, Shelf};
+    use ssa_core::negotiation::{Negotiation, Shelf};
 
     fn at(second: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, second).unwrap()
@@ -278,28 +278,7 @@ mod tests {
     }
 
     fn negotiation(id: &str) -> Negotiation {
-        Negotiation {
-            id: id.into(),
-            title: "T".into(),
-            parties: vec![
-                Party {
-                    name: "A".into(),
-                    iso_code: "XA".into(),
-                    role: PartyRole::Own,
-                },
-                Party {
-                    name: "B".into(),
-                    iso_code: "XB".into(),
-                    role: PartyRole::Counterpart,
-                },
-            ],
-            working_languages: vec!["en".into()],
-            notes: String::new(),
-            current_step: "need".into(),
-            shelf: Shelf::Active,
-            created_at: at(0),
-            updated_at: at(0),
-        }
+        crate::test_support::negotiation(id, Shelf::Active, at(0))
     }
 
     #[test]
