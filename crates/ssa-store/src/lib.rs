@@ -14,6 +14,7 @@
 
 mod error;
 mod negotiations;
+mod process;
 mod revisions;
 mod schema;
 mod templates;
@@ -21,6 +22,7 @@ mod templates;
 mod test_support;
 
 pub use error::StoreError;
+pub use process::{ProcessOrigin, StoredProcess, StoredProgress};
 pub use revisions::RevisionSummary;
 pub use schema::{migrations, LATEST_SCHEMA_VERSION};
 pub use templates::{StoredDraft, StoredTemplate, TemplateOrigin};

@@ -72,6 +72,30 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO draft_revision (negotiation_id, number, content, started_at, updated_at)
         SELECT negotiation_id, 1, content, updated_at, updated_at FROM draft;
     "#,
+    // 4: process definitions (shipped, imported) as their file text, and each negotiation's
+    // progress through the definition version it started with. A negotiation made before this
+    // migration gets its progress row on first use (the shipped definition is only seeded
+    // after migrating, so this migration cannot point at it).
+    r#"
+    CREATE TABLE process_definition (
+        id         TEXT NOT NULL,
+        version    TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        origin     TEXT NOT NULL CHECK (origin IN ('shipped', 'imported')),
+        source     TEXT NOT NULL,                   -- the process file (TOML), as stored
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+    ) WITHOUT ROWID;
+    CREATE TABLE process_progress (
+        negotiation_id  TEXT PRIMARY KEY NOT NULL
+                        REFERENCES negotiation (id) ON DELETE CASCADE,
+        process_id      TEXT NOT NULL,
+        process_version TEXT NOT NULL,
+        content         TEXT NOT NULL,              -- the Progress as JSON
+        updated_at      TEXT NOT NULL,
+        FOREIGN KEY (process_id, process_version) REFERENCES process_definition (id, version)
+    );
+    "#,
 ];
 
 /// The schema version a database has after all migrations of this build.
