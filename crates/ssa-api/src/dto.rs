@@ -5,6 +5,8 @@ use specta::Type;
 use ssa_core::negotiation::{FieldProblem, Party, PartyRole, Shelf};
 use ssa_core::process::LocalizedText;
 
+pub use crate::process_dto::*;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldProblemDto {
@@ -117,6 +119,8 @@ pub struct StepRefDto {
     pub number: u32,
     pub step_count: u32,
     pub title: LocalizedTextDto,
+    /// Percent of the negotiation's process done (see `NegotiationProcessDto::percent`).
+    pub percent_done: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

@@ -14,6 +14,8 @@ mod error;
 mod files;
 mod negotiations;
 pub mod paths;
+mod process;
+mod process_dto;
 mod sample;
 mod session;
 mod system;
@@ -22,6 +24,7 @@ mod versions;
 
 pub use agreement::Agreement;
 pub use error::{ApiError, ErrorCode};
+pub use process::{validate_process_file, SHIPPED_PROCESS_FILE};
 pub use session::{Session, SessionOptions, Workbench};
 pub use system::{Clock, IdSource, SystemClock, UuidIds};
 pub use templates::{validate_template_file, DEFAULT_TEMPLATE_ID, SHIPPED_TEMPLATES};

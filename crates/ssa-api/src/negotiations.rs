@@ -2,31 +2,12 @@
 
 use ssa_core::negotiation::{duplicate_title, Negotiation, NegotiationDraft, Shelf};
 
-use crate::dto::{NegotiationDto, NegotiationInput, ShelfDto, StepRefDto};
+use crate::dto::{NegotiationDto, NegotiationInput, ShelfDto};
 use crate::{ApiError, ErrorCode, Workbench};
 
 impl Workbench {
     pub(crate) fn to_dto(&self, negotiation: Negotiation) -> NegotiationDto {
-        let step_count = self.process.steps.len() as u32;
-        let current_step = match self.process.step(&negotiation.current_step) {
-            Some((number, step)) => StepRefDto {
-                id: step.id.clone(),
-                number: number as u32,
-                step_count,
-                title: (&step.title).into(),
-            },
-            // A step id the process no longer has (a replaced process file): shown as is.
-            None => StepRefDto {
-                id: negotiation.current_step.clone(),
-                number: 0,
-                step_count,
-                title: crate::dto::LocalizedTextDto {
-                    en: negotiation.current_step.clone(),
-                    fr: None,
-                    es: None,
-                },
-            },
-        };
+        let current_step = self.step_ref(&negotiation);
         NegotiationDto {
             multilateral: negotiation.is_multilateral(),
             id: negotiation.id,
@@ -69,12 +50,15 @@ impl Workbench {
             parties: draft.parties,
             working_languages: draft.working_languages,
             notes: draft.notes,
-            current_step: self.process.first_step().id.clone(),
+            current_step: self.process.first_step().id().to_string(),
             shelf: Shelf::Active,
             created_at: now,
             updated_at: now,
         };
         self.store.insert_negotiation(&negotiation)?;
+        // A second transaction: if it is lost, the negotiation follows the shipped process
+        // on first use, which is what this records.
+        self.start_progress(&negotiation.id)?;
         tracing::info!(id = %negotiation.id, "negotiation created");
         Ok(self.to_dto(negotiation))
     }

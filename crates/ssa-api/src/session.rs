@@ -21,6 +21,7 @@ pub struct Workbench {
     pub(crate) process: ProcessDefinition,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) ids: Arc<dyn IdSource>,
+    pub(crate) processes: crate::process::ProcessCache,
     data_dir: DataDir,
 }
 
@@ -42,6 +43,7 @@ impl Workbench {
         }
         let mut workbench = Workbench::with_store(store, data_dir, clock, ids)?;
         workbench.seed_shipped_templates()?;
+        workbench.seed_shipped_process()?;
         Ok((workbench, report))
     }
 
@@ -51,13 +53,14 @@ impl Workbench {
         clock: Arc<dyn Clock>,
         ids: Arc<dyn IdSource>,
     ) -> Result<Workbench, ApiError> {
-        let process = ProcessDefinition::parse("eight-step-process.toml", DEFAULT_PROCESS_TOML)
+        let process = ProcessDefinition::parse(crate::SHIPPED_PROCESS_FILE, DEFAULT_PROCESS_TOML)
             .map_err(|e| ApiError::new(ErrorCode::Storage, e.to_string()))?;
         Ok(Workbench {
             store,
             process,
             clock,
             ids,
+            processes: Default::default(),
             data_dir: data_dir.clone(),
         })
     }

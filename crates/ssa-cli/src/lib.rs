@@ -78,6 +78,41 @@ enum Command {
     Versions { negotiation: String },
     /// Name the draft as it now is, making it a version that is never changed.
     NameVersion { negotiation: String, name: String },
+    /// Print a negotiation's progress through the process (`ssa process <negotiation>`), or
+    /// work with process files.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+    Process {
+        /// The negotiation whose steps to print.
+        #[arg(required = true)]
+        negotiation: Option<String>,
+        #[command(subcommand)]
+        command: Option<ProcessCommand>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ProcessCommand {
+    /// Validate a process file and list its problems with their lines (exit code 1 if any).
+    Validate { file: std::path::PathBuf },
+    /// Import a process file as a new version (refused, with every problem, if it has any).
+    Import { file: std::path::PathBuf },
+    /// Write a stored process file (default: the one shipped with this version).
+    Export {
+        file: std::path::PathBuf,
+        #[arg(long, requires = "version")]
+        id: Option<String>,
+        #[arg(long, requires = "id")]
+        version: Option<String>,
+    },
+    /// List the stored process versions.
+    List,
+    /// Move a negotiation to another stored version of its process (default: the newest),
+    /// keeping the answers whose item ids match; prints the ones dropped.
+    Upgrade {
+        negotiation: String,
+        #[arg(long)]
+        version: Option<String>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -140,6 +175,13 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
     } = &cli.command
     {
         return Ok(validate_template(file, out, err));
+    }
+    if let Command::Process {
+        command: Some(ProcessCommand::Validate { file }),
+        ..
+    } = &cli.command
+    {
+        return Ok(validate_process(file, out, err));
     }
     let (mut workbench, _) =
         Workbench::open(&data_dir(&cli), Arc::new(SystemClock), Arc::new(UuidIds))?;
@@ -287,6 +329,10 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
         Command::Template {
             command: TemplateCommand::Validate { .. },
         } => unreachable!("handled before the database is opened"),
+        Command::Process {
+            negotiation,
+            command,
+        } => return process_command(&mut workbench, negotiation, command, out),
     }
     Ok(0)
 }
@@ -345,6 +391,151 @@ fn validate_template(file: &std::path::Path, out: &mut dyn Write, err: &mut dyn 
         Err(error) => {
             let _ = writeln!(out, "{error}");
             1
+        }
+    }
+}
+
+fn validate_process(file: &std::path::Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let origin = file.display().to_string();
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(error) => {
+            let _ = writeln!(err, "ssa: cannot read {origin}: {error}");
+            return 2;
+        }
+    };
+    match ssa_api::validate_process_file(&origin, &text) {
+        Ok(process) => {
+            let _ = writeln!(
+                out,
+                "{origin}: valid ({} {}, {} steps)",
+                process.id,
+                process.version,
+                process.steps.len()
+            );
+            0
+        }
+        Err(error) => {
+            let _ = writeln!(out, "{}", error.message);
+            for problem in &error.problems {
+                let _ = writeln!(out, "  {}: {}", problem.field, problem.message);
+            }
+            1
+        }
+    }
+}
+
+fn process_command(
+    workbench: &mut Workbench,
+    negotiation: Option<String>,
+    command: Option<ProcessCommand>,
+    out: &mut dyn Write,
+) -> Result<i32, ApiError> {
+    match (negotiation, command) {
+        (Some(negotiation), None) => {
+            print_process(&workbench.negotiation_process(&negotiation)?, out)
+        }
+        (_, Some(ProcessCommand::Import { file })) => {
+            let imported = workbench.import_process_file(&file)?;
+            let _ = writeln!(out, "imported {} {}", imported.id, imported.version);
+        }
+        (_, Some(ProcessCommand::Export { file, id, version })) => {
+            let (id, version) = match (id, version) {
+                (Some(id), Some(version)) => (id, version),
+                _ => workbench.shipped_process(),
+            };
+            workbench.export_process_file(&id, &version, &file)?;
+            let _ = writeln!(out, "wrote {} ({id} {version})", file.display());
+        }
+        (_, Some(ProcessCommand::List)) => {
+            for p in workbench.list_processes()? {
+                let origin = match p.origin {
+                    ssa_api::dto::ProcessOriginDto::Shipped => "shipped",
+                    ssa_api::dto::ProcessOriginDto::Imported => "imported",
+                };
+                let _ = writeln!(
+                    out,
+                    "{}  {}  ({origin})  {} steps  {} negotiation(s)  {}",
+                    p.id, p.version, p.step_count, p.negotiations, p.title.en
+                );
+            }
+        }
+        (
+            _,
+            Some(ProcessCommand::Upgrade {
+                negotiation,
+                version,
+            }),
+        ) => {
+            let current = workbench.negotiation_process(&negotiation)?;
+            let Some(version) = version.or(current.newer_version) else {
+                let _ = writeln!(
+                    out,
+                    "{} {} is the newest stored version; nothing to do.",
+                    current.process_id, current.process_version
+                );
+                return Ok(0);
+            };
+            let switched =
+                workbench.switch_process_version(&negotiation, &current.process_id, &version)?;
+            let _ = writeln!(out, "now on {} {}", current.process_id, version);
+            for item in &switched.dropped_items {
+                let _ = writeln!(out, "dropped the answer to item {item}");
+            }
+            for step in &switched.dropped_steps {
+                let _ = writeln!(out, "dropped the status of step {step}");
+            }
+        }
+        (_, Some(ProcessCommand::Validate { .. })) => {
+            unreachable!("handled before the database is opened")
+        }
+        (None, None) => unreachable!("clap requires a negotiation or a subcommand"),
+    }
+    Ok(0)
+}
+
+fn print_process(process: &ssa_api::dto::NegotiationProcessDto, out: &mut dyn Write) {
+    use ssa_api::dto::{GateChoiceDto, StepStatusDto};
+    let _ = writeln!(
+        out,
+        "{} ({} {}): {}% done\n",
+        process.process_title.en, process.process_id, process.process_version, process.percent
+    );
+    for step in &process.steps {
+        let status = match step.status {
+            StepStatusDto::NotStarted => "not started".to_string(),
+            StepStatusDto::InProgress => "in progress".to_string(),
+            StepStatusDto::Done => "done".to_string(),
+            StepStatusDto::Skipped => format!("skipped: {}", step.skip_reason),
+        };
+        let marker = if step.id == process.current_step {
+            ">"
+        } else {
+            " "
+        };
+        let gate = step
+            .gate
+            .decision
+            .as_ref()
+            .map(|d| {
+                let choice = match d.choice {
+                    GateChoiceDto::Go => "go",
+                    GateChoiceDto::NoGo => "no-go",
+                    GateChoiceDto::Revisit => "revisit",
+                };
+                format!("  gate: {choice} on {}", d.date)
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{marker} {}. {}  [{status}]  {}/{}{gate}",
+            step.number, step.title.en, step.ticked, step.total
+        );
+    }
+    if !process.next_actions.is_empty() {
+        let _ = writeln!(out, "\nNext actions:");
+        for action in &process.next_actions {
+            let _ = writeln!(out, "  step {}: {}", action.step_number, action.label.en);
         }
     }
 }
