@@ -12,6 +12,7 @@
 //! - Every write method runs in one transaction. A store opened read-only refuses writes with
 //!   [`StoreError::ReadOnly`].
 
+mod documents;
 mod error;
 mod negotiations;
 mod revisions;
@@ -20,6 +21,7 @@ mod templates;
 #[cfg(test)]
 mod test_support;
 
+pub use documents::StepDocument;
 pub use error::StoreError;
 pub use revisions::RevisionSummary;
 pub use schema::{migrations, LATEST_SCHEMA_VERSION};
