@@ -10,5 +10,6 @@ mod identifier;
 mod lifecycle;
 mod shared_database;
 mod startup;
+mod step_documents;
 mod template_editing;
 mod versions;
