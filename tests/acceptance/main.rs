@@ -11,5 +11,6 @@ mod lifecycle;
 mod process;
 mod shared_database;
 mod startup;
+mod step_documents;
 mod template_editing;
 mod versions;

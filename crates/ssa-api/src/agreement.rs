@@ -3,14 +3,33 @@
 //! Contract: a negotiation has at most one draft; it records the template id and version it was
 //! started from and keeps them (a newer template version never changes an existing draft).
 //! [`Workbench::save_draft`] refuses a draft for another template or version, so the stored
-//! draft always renders against the template it names.
+//! draft always renders against the template it names. A new draft takes the feasibility
+//! study's coverage choice for its benefit chapters (see [`crate::documents`]).
 
-use ssa_core::negotiation::PartyRole;
+use ssa_core::negotiation::{Negotiation, PartyRole};
 use ssa_core::template::{render, Document, Draft, ParameterType, Report, Template, Value};
 
 use crate::dto::{AgreementDto, RenderedDto};
 use crate::templates::DEFAULT_TEMPLATE_ID;
 use crate::{ApiError, ErrorCode, Workbench};
+
+/// An empty draft of `template` whose party parameters hold the parties' names, in order: own
+/// side first, then the counterparts in the order the user listed them.
+pub(crate) fn draft_with_parties(template: &Template, negotiation: &Negotiation) -> Draft {
+    let mut parties = negotiation.parties.clone();
+    parties.sort_by_key(|p| p.role != PartyRole::Own);
+    let mut draft = Draft::of(template);
+    let party_parameters = template
+        .parameters
+        .iter()
+        .filter(|p| p.kind == ParameterType::Party);
+    for (parameter, party) in party_parameters.zip(parties) {
+        draft
+            .values
+            .insert(parameter.name.clone(), Value::Text(party.name));
+    }
+    draft
+}
 
 /// A rendered agreement with the draft's validation report.
 pub struct Agreement {
@@ -42,19 +61,18 @@ impl Workbench {
         let template_id = template_id.unwrap_or(DEFAULT_TEMPLATE_ID);
         let version = self.latest_template_version(template_id)?;
         let template = self.load_template(template_id, &version)?;
-        let mut parties = negotiation.parties.clone();
-        // Own side first, then the counterparts in the order the user listed them.
-        parties.sort_by_key(|p| p.role != PartyRole::Own);
-        let mut draft = Draft::of(&template);
-        let party_parameters = template
-            .parameters
-            .iter()
-            .filter(|p| p.kind == ParameterType::Party);
-        for (parameter, party) in party_parameters.zip(parties) {
-            draft
-                .values
-                .insert(parameter.name.clone(), Value::Text(party.name));
+        if let Some(implemented) = &template.implements {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "Template {template_id} implements {implemented}: it is for an administrative arrangement, not an agreement. Pick an agreement template."
+                ),
+            ));
         }
+        let mut draft = draft_with_parties(&template, &negotiation);
+        // The feasibility study's coverage choice decides the benefit chapters from the start.
+        let flags = self.coverage_flags(negotiation_id)?;
+        crate::documents::set_flags(&template, &mut draft, &flags);
         self.store
             .put_draft(negotiation_id, &draft, self.clock.now())?;
         Ok(draft)

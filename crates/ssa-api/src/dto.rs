@@ -197,6 +197,9 @@ pub struct TemplateSummaryDto {
     pub title: String,
     /// "shipped", "imported" or "derived".
     pub origin: String,
+    /// For an administrative arrangement: the id of the agreement template it implements. Such
+    /// a template is not offered for starting an agreement.
+    pub implements: Option<String>,
 }
 
 impl TemplateSummaryDto {
@@ -206,6 +209,11 @@ impl TemplateSummaryDto {
             version: stored.version.clone(),
             title: stored.title.clone(),
             origin: stored.origin.as_str().to_string(),
+            // A stored template always parses (it was validated when stored); one that somehow
+            // does not is listed as an agreement template and refused when used.
+            implements: ssa_core::template::Template::parse("stored template", &stored.source)
+                .ok()
+                .and_then(|template| template.implements),
         }
     }
 }

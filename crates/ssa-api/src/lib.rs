@@ -9,7 +9,9 @@
 //! generated through `specta`) and every failure is an [`ApiError`] `{ code, message }`.
 
 mod agreement;
+mod arrangement;
 pub mod dto;
+pub mod documents;
 mod error;
 mod files;
 mod negotiations;
@@ -23,6 +25,7 @@ mod templates;
 mod versions;
 
 pub use agreement::Agreement;
+pub use arrangement::{AgreementNumbering, ArrangementDto, ARRANGEMENT_TEMPLATE_ID};
 pub use error::{ApiError, ErrorCode};
 pub use process::{validate_process_file, SHIPPED_PROCESS_FILE};
 pub use session::{Session, SessionOptions, Workbench};

@@ -21,6 +21,10 @@ pub const SHIPPED_TEMPLATES: &[(&str, &str)] = &[
         "r167-annex2-coordination.toml",
         include_str!("../../../assets/templates/r167-annex2-coordination.toml"),
     ),
+    (
+        "r167-admin-arrangement.toml",
+        include_str!("../../../assets/templates/r167-admin-arrangement.toml"),
+    ),
 ];
 
 /// The template a new draft starts from unless the user picks another.

@@ -22,6 +22,7 @@
 //! - **Round**, **Position**, **Version**: introduced by the modules that own them as they are
 //!   built.
 
+pub mod documents;
 pub mod negotiation;
 pub mod process;
 pub mod revision;

@@ -12,6 +12,7 @@
 //! - Every write method runs in one transaction. A store opened read-only refuses writes with
 //!   [`StoreError::ReadOnly`].
 
+mod documents;
 mod error;
 mod negotiations;
 mod process;
@@ -21,6 +22,7 @@ mod templates;
 #[cfg(test)]
 mod test_support;
 
+pub use documents::StepDocument;
 pub use error::StoreError;
 pub use process::{ProcessOrigin, StoredProcess, StoredProgress};
 pub use revisions::RevisionSummary;

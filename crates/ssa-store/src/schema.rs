@@ -96,6 +96,35 @@ const MIGRATIONS: &[&str] = &[
         FOREIGN KEY (process_id, process_version) REFERENCES process_definition (id, version)
     );
     "#,
+    // 5: the step documents: the feasibility study, the signature and ratification record and the
+    // monitoring record (each the JSON of its ssa-core type), and the administrative
+    // arrangement, a second draft on its own template.
+    r#"
+    CREATE TABLE feasibility_document (
+        negotiation_id TEXT PRIMARY KEY NOT NULL REFERENCES negotiation (id) ON DELETE CASCADE,
+        content        TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+    );
+    CREATE TABLE ratification_document (
+        negotiation_id TEXT PRIMARY KEY NOT NULL REFERENCES negotiation (id) ON DELETE CASCADE,
+        content        TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+    );
+    CREATE TABLE monitoring_document (
+        negotiation_id TEXT PRIMARY KEY NOT NULL REFERENCES negotiation (id) ON DELETE CASCADE,
+        content        TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+    );
+    CREATE TABLE arrangement_draft (
+        negotiation_id   TEXT PRIMARY KEY NOT NULL
+                         REFERENCES negotiation (id) ON DELETE CASCADE,
+        template_id      TEXT NOT NULL,
+        template_version TEXT NOT NULL,
+        content          TEXT NOT NULL,             -- the Draft as JSON
+        updated_at       TEXT NOT NULL,
+        FOREIGN KEY (template_id, template_version) REFERENCES template (id, version)
+    );
+    "#,
 ];
 
 /// The schema version a database has after all migrations of this build.

@@ -19,7 +19,43 @@ pub(crate) fn check(template: &Template) -> Report {
     let parameters = check_parameters(template, &mut report);
     check_structure(template, &mut report);
     check_texts_and_conditions(template, &parameters, &mut report);
+    check_implements(template, &mut report);
     report
+}
+
+/// `implements` on nodes needs the template to say which template it implements, and each
+/// entry must be a node id. Whether the ids exist is checked against the implemented template
+/// by [`crate::documents::arrangement::check_links`], which has both templates.
+fn check_implements(template: &Template, report: &mut Report) {
+    if let Some(implemented) = &template.implements {
+        if !is_node_id(implemented) || implemented.is_empty() {
+            report.push(Problem::error(
+                ProblemKind::UnknownImplementedNode,
+                format!("implements = \"{implemented}\" is not a template id."),
+            ));
+        }
+    }
+    for (index, node) in template.nodes.iter().enumerate() {
+        let line = template.source.node(index).map(|l| l.node);
+        for target in &node.implements {
+            let message = if template.implements.is_none() {
+                format!(
+                    "node \"{}\" implements \"{target}\", but the template does not say which \
+                     template it implements; add implements = \"<template id>\" at the top.",
+                    node.id
+                )
+            } else if !is_node_id(target) {
+                format!("node \"{}\" implements \"{target}\", which is not a node id.", node.id)
+            } else {
+                continue;
+            };
+            report.push(
+                Problem::error(ProblemKind::UnknownImplementedNode, message)
+                    .at_node(&node.id)
+                    .at_line(line),
+            );
+        }
+    }
 }
 
 fn check_metadata(template: &Template, report: &mut Report) {

@@ -38,6 +38,11 @@ pub struct Template {
     /// Set when a ministry duplicated another template to make its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derived_from: Option<TemplateRef>,
+    /// For a template that implements another (an administrative arrangement implementing an
+    /// agreement): the id of the implemented template, whose node ids the nodes'
+    /// `implements` name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implements: Option<String>,
     /// Provenance of the template as a whole; nodes without their own inherit it.
     pub provenance: Provenance,
     #[serde(default)]
@@ -240,6 +245,10 @@ pub struct Node {
     /// Absent: inherited from the parent node, and at top level from the template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
+    /// Node ids of the template named by the template's `implements` that this node puts into
+    /// practice ("M5.2": the article on liaison bodies).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implements: Vec<String>,
 }
 
 /// One of several wordings of a node; exactly one per node is the default.

@@ -73,6 +73,9 @@ pub enum ProblemKind {
     NotOptional,
     /// A chosen alternative the node does not have.
     UnknownAlternative,
+    /// A node's `implements` names a node the implemented template does not have, or the
+    /// template does not say which template it implements.
+    UnknownImplementedNode,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

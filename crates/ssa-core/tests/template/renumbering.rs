@@ -191,6 +191,7 @@ fn synthetic(shape: &[(bool, Vec<(bool, usize)>)], links: &[usize]) -> Template 
         defines: Default::default(),
         guidance: None,
         provenance: None,
+        implements: vec![],
     };
     for (a, (article_optional, paragraphs)) in shape.iter().enumerate() {
         let article = format!("A{a}");
@@ -234,6 +235,7 @@ fn synthetic(shape: &[(bool, Vec<(bool, usize)>)], links: &[usize]) -> Template 
         language: "en".into(),
         description: String::new(),
         derived_from: None,
+        implements: None,
         provenance,
         style: Default::default(),
         parameters: vec![],

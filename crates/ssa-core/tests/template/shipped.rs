@@ -268,3 +268,88 @@ fn shipped_templates_round_trip_through_toml() {
         assert_eq!(back, template);
     }
 }
+
+pub const ARRANGEMENT: &str =
+    include_str!("../../../../assets/templates/r167-admin-arrangement.toml");
+
+pub fn arrangement() -> Template {
+    let (template, warnings) = Template::load("r167-admin-arrangement.toml", ARRANGEMENT)
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert!(warnings.is_clean(), "{warnings}");
+    template
+}
+
+#[test]
+fn the_arrangement_links_only_to_articles_the_agreement_has() {
+    use ssa_core::documents::arrangement::check_links;
+    let arrangement = arrangement();
+    assert_eq!(arrangement.implements.as_deref(), Some("r167-annex1-bilateral"));
+    let report = check_links(&arrangement, &annex1());
+    assert!(report.is_clean(), "{report}");
+    for node in arrangement.nodes.iter().filter(|n| n.parent.is_none()) {
+        if let Some(provenance) = &node.provenance {
+            assert_eq!(provenance.status, SourceStatus::Inferred, "{}", node.id);
+        }
+    }
+    assert!(arrangement
+        .nodes
+        .iter()
+        .filter(|n| n.kind == ssa_core::template::NodeKind::Article)
+        .all(|n| n.provenance.is_some()));
+}
+
+#[test]
+fn an_arrangement_link_follows_the_agreements_numbering() {
+    use ssa_core::documents::arrangement::{resolve_links, LinkTarget};
+    let agreement = annex1();
+    let arrangement = arrangement();
+    let find = |links: &[ssa_core::documents::arrangement::ArrangementLink], target: &str| {
+        links
+            .iter()
+            .find(|l| l.target == target)
+            .unwrap()
+            .at
+            .clone()
+    };
+    let with_pensions = render(&agreement, &Draft::of(&agreement));
+    let links = resolve_links(&arrangement, &with_pensions);
+    let LinkTarget::InAgreement { article: before, .. } = find(&links, "M4.1") else {
+        panic!("M4.1 is in the default draft")
+    };
+    assert!(matches!(find(&links, "M3.2.entitlement"), LinkTarget::InAgreement { .. }));
+    // Optional and left out by default.
+    assert_eq!(find(&links, "M3.2.assessment"), LinkTarget::LeftOut);
+    assert!(matches!(
+        find(&links, "M5.1.3"),
+        LinkTarget::InAgreement { within: Some(_), .. }
+    ));
+    let without = render(
+        &agreement,
+        &Draft::of(&agreement).with_value("branch.pensions", false),
+    );
+    let links = resolve_links(&arrangement, &without);
+    assert_eq!(find(&links, "M3.2.entitlement"), LinkTarget::LeftOut);
+    let LinkTarget::InAgreement { article: after, .. } = find(&links, "M4.1") else {
+        panic!("M4.1 stays without pensions")
+    };
+    assert_ne!(before, after, "the article after the pensions chapter is renumbered");
+}
+
+#[test]
+fn implements_needs_the_implemented_template_and_known_ids() {
+    use ssa_core::documents::arrangement::check_links;
+    let without_header = ARRANGEMENT.replace("implements = \"r167-annex1-bilateral\"\n", "");
+    let error = Template::load("a.toml", &without_header).unwrap_err();
+    let report = error.to_report();
+    assert!(
+        report.of_kind(ProblemKind::UnknownImplementedNode).count() > 5,
+        "{report}"
+    );
+    let dangling = ARRANGEMENT.replace("implements = [\"M1.1\"]", "implements = [\"M9.9\"]");
+    let (template, _) = Template::load("a.toml", &dangling).unwrap();
+    let report = check_links(&template, &annex1());
+    let problem = report.errors().next().expect("an error");
+    assert_eq!(problem.node.as_deref(), Some("AA.1"));
+    assert_eq!(problem.related_node.as_deref(), Some("M9.9"));
+    assert!(problem.line.is_some());
+}
