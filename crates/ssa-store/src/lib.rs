@@ -15,6 +15,7 @@
 mod error;
 mod negotiations;
 mod revisions;
+mod rounds;
 mod schema;
 mod templates;
 #[cfg(test)]
@@ -22,6 +23,7 @@ mod test_support;
 
 pub use error::StoreError;
 pub use revisions::RevisionSummary;
+pub use rounds::{StoredComment, StoredImport};
 pub use schema::{migrations, LATEST_SCHEMA_VERSION};
 pub use templates::{StoredDraft, StoredTemplate, TemplateOrigin};
 
