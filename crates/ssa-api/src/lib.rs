@@ -11,9 +11,11 @@
 mod agreement;
 pub mod dto;
 mod error;
+pub mod exchange;
 mod files;
 mod negotiations;
 pub mod paths;
+pub mod rounds;
 mod sample;
 mod session;
 mod system;

@@ -99,7 +99,10 @@ impl MandateEntry {
             };
             match limit {
                 Limit::AtMost { .. } | Limit::AtLeast { .. }
-                    if !matches!(parameter.kind, ParameterType::Months | ParameterType::Number) =>
+                    if !matches!(
+                        parameter.kind,
+                        ParameterType::Months | ParameterType::Number
+                    ) =>
                 {
                     problem(format!(
                         "\"{}\" is not a number, so it cannot have a lowest or highest value.",
@@ -142,13 +145,19 @@ pub struct ProposalFacts {
 }
 
 /// Every limit the proposal crosses, as a sentence naming the parameter and both values.
-pub fn check(limits: &[Limit], facts: &ProposalFacts, labels: &dyn Fn(&str) -> String) -> Vec<String> {
+pub fn check(
+    limits: &[Limit],
+    facts: &ProposalFacts,
+    labels: &dyn Fn(&str) -> String,
+) -> Vec<String> {
     let mut crossed = Vec::new();
     for limit in limits {
         match limit {
             Limit::MustStay => {
                 if facts.omits {
-                    crossed.push("The proposal leaves out an article the mandate says must stay.".into());
+                    crossed.push(
+                        "The proposal leaves out an article the mandate says must stay.".into(),
+                    );
                 }
             }
             Limit::AtMost { parameter, value } => {
@@ -215,8 +224,17 @@ mod tests {
             parameter: "posting.months".into(),
             value: 24,
         }];
-        assert!(check(&limits, &facts(&[("posting.months", Value::Number(24))], false), &label).is_empty());
-        let crossed = check(&limits, &facts(&[("posting.months", Value::Number(36))], false), &label);
+        assert!(check(
+            &limits,
+            &facts(&[("posting.months", Value::Number(24))], false),
+            &label
+        )
+        .is_empty());
+        let crossed = check(
+            &limits,
+            &facts(&[("posting.months", Value::Number(36))], false),
+            &label,
+        );
         assert_eq!(
             crossed,
             vec!["<posting.months> is 36 in the proposal; the mandate allows at most 24."]
@@ -236,9 +254,15 @@ mod tests {
             },
             Limit::MustStay,
         ];
-        let ok = facts(&[("n", Value::Number(6)), ("c", Value::Text("a".into()))], false);
+        let ok = facts(
+            &[("n", Value::Number(6)), ("c", Value::Text("a".into()))],
+            false,
+        );
         assert!(check(&limits, &ok, &label).is_empty());
-        let bad = facts(&[("n", Value::Number(3)), ("c", Value::Text("z".into()))], true);
+        let bad = facts(
+            &[("n", Value::Number(3)), ("c", Value::Text("z".into()))],
+            true,
+        );
         assert_eq!(check(&limits, &bad, &label).len(), 3);
     }
 

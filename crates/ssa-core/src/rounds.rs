@@ -149,7 +149,12 @@ impl Round {
         check_date("heldOn", &self.held_on, &mut problems);
         check_length("place", &self.place, SHORT_TEXT_MAX_CHARS, &mut problems);
         check_length("agenda", &self.agenda, ROUND_TEXT_MAX_CHARS, &mut problems);
-        check_length("minutes", &self.minutes, ROUND_TEXT_MAX_CHARS, &mut problems);
+        check_length(
+            "minutes",
+            &self.minutes,
+            ROUND_TEXT_MAX_CHARS,
+            &mut problems,
+        );
         for (i, delegate) in self.delegations.iter().enumerate() {
             if delegate.name.trim().is_empty() {
                 problems.push(FieldProblem {
@@ -207,6 +212,14 @@ pub struct TheirProposal {
     /// The exchange import this came from, when it came from a file.
     #[serde(default)]
     pub import_id: Option<String>,
+    /// Their number ("Article 4") and heading, and the article's place in their text, when it
+    /// came from a file.
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub heading: String,
+    #[serde(default)]
+    pub order: Option<u32>,
 }
 
 /// The position on one article in one round.
@@ -261,7 +274,12 @@ impl Position {
             ("theirs", self.theirs.as_ref().map(|t| t.text.as_str())),
             ("agreed", self.agreed.as_deref()),
         ] {
-            check_length(field, text.unwrap_or(""), ROUND_TEXT_MAX_CHARS, &mut problems);
+            check_length(
+                field,
+                text.unwrap_or(""),
+                ROUND_TEXT_MAX_CHARS,
+                &mut problems,
+            );
         }
         check_length(
             "justification",
@@ -275,7 +293,9 @@ impl Position {
 
 /// Our proposal as it reads: the recorded one, or the draft's current text of the article.
 pub fn effective_ours<'a>(position: Option<&'a Position>, draft_text: &'a str) -> &'a str {
-    position.and_then(|p| p.ours.as_deref()).unwrap_or(draft_text)
+    position
+        .and_then(|p| p.ours.as_deref())
+        .unwrap_or(draft_text)
 }
 
 /// What is on the table for an article: see the module contract.
@@ -290,13 +310,19 @@ pub fn on_the_table(position: &Position, draft_text: &str) -> Option<(Side, Stri
     let theirs = position.theirs.as_ref().map(|_| position.theirs_at);
     match (ours, theirs) {
         (None, None) => None,
-        (Some(_), None) => Some((Side::Ours, effective_ours(Some(position), draft_text).into())),
+        (Some(_), None) => Some((
+            Side::Ours,
+            effective_ours(Some(position), draft_text).into(),
+        )),
         (None, Some(_)) => Some((Side::Theirs, their_text(position))),
         // Both recorded: the later one is the latest word; a tie goes to theirs, as the answer
         // to ours.
         (Some(ours_at), Some(theirs_at)) => {
             if ours_at > theirs_at {
-                Some((Side::Ours, effective_ours(Some(position), draft_text).into()))
+                Some((
+                    Side::Ours,
+                    effective_ours(Some(position), draft_text).into(),
+                ))
             } else {
                 Some((Side::Theirs, their_text(position)))
             }

@@ -86,8 +86,9 @@ fn position_row(row: &Row<'_>) -> rusqlite::Result<PositionRow> {
 }
 
 fn into_position(row: PositionRow) -> Result<(u32, Position), StoreError> {
-    let (round_id, node_id, status, ours, ours_at, theirs, theirs_at, agreed, justification) =
-        (row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8);
+    let (round_id, node_id, status, ours, ours_at, theirs, theirs_at, agreed, justification) = (
+        row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8,
+    );
     let status = PositionStatus::parse(&status).ok_or_else(|| {
         StoreError::InvalidData(format!("status \"{status}\" of the position on {node_id}"))
     })?;
@@ -159,18 +160,23 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         rows.into_iter()
-            .map(|(id, number, held_on, place, delegations, agenda, minutes, items)| {
-                Ok(Round {
-                    delegations: from_json(&delegations, &format!("delegations of round {id}"))?,
-                    action_items: from_json(&items, &format!("action items of round {id}"))?,
-                    id,
-                    number,
-                    held_on,
-                    place,
-                    agenda,
-                    minutes,
-                })
-            })
+            .map(
+                |(id, number, held_on, place, delegations, agenda, minutes, items)| {
+                    Ok(Round {
+                        delegations: from_json(
+                            &delegations,
+                            &format!("delegations of round {id}"),
+                        )?,
+                        action_items: from_json(&items, &format!("action items of round {id}"))?,
+                        id,
+                        number,
+                        held_on,
+                        place,
+                        agenda,
+                        minutes,
+                    })
+                },
+            )
             .collect()
     }
 
@@ -255,7 +261,15 @@ impl Store {
             "SELECT id, node_id, parent_id, author, body, created_at, resolved_at FROM comment
              WHERE negotiation_id = ?1 ORDER BY created_at, id",
         )?;
-        type Raw = (String, String, Option<String>, String, String, String, Option<String>);
+        type Raw = (
+            String,
+            String,
+            Option<String>,
+            String,
+            String,
+            String,
+            Option<String>,
+        );
         let rows: Vec<Raw> = stmt
             .query_map([negotiation_id], |row| {
                 Ok((
@@ -270,17 +284,19 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         rows.into_iter()
-            .map(|(id, node_id, parent_id, author, body, created, resolved)| {
-                Ok(StoredComment {
-                    id,
-                    node_id,
-                    parent_id,
-                    author,
-                    body,
-                    created_at: parse_timestamp(&created)?,
-                    resolved_at: optional_timestamp(resolved)?,
-                })
-            })
+            .map(
+                |(id, node_id, parent_id, author, body, created, resolved)| {
+                    Ok(StoredComment {
+                        id,
+                        node_id,
+                        parent_id,
+                        author,
+                        body,
+                        created_at: parse_timestamp(&created)?,
+                        resolved_at: optional_timestamp(resolved)?,
+                    })
+                },
+            )
             .collect()
     }
 
@@ -403,14 +419,28 @@ impl Store {
     }
 
     /// Records an imported file and their proposals from it in one transaction, binding the
-    /// negotiation's exchange identity if it was not bound yet.
+    /// negotiation's exchange identity if it was not bound yet, and first opening the round
+    /// `record.round_id` (as the next number) when `open_round` says it does not exist yet.
     pub fn record_import(
         &mut self,
         record: &StoredImport,
         agreement_id: &str,
         positions: &[Position],
+        open_round: bool,
     ) -> Result<(), StoreError> {
         self.write(|tx| {
+            if open_round {
+                tx.execute(
+                    "INSERT INTO round (id, negotiation_id, number, updated_at)
+                     SELECT ?1, ?2, coalesce(max(number), 0) + 1, ?3 FROM round
+                     WHERE negotiation_id = ?2",
+                    params![
+                        record.round_id,
+                        record.negotiation_id,
+                        timestamp(record.imported_at)
+                    ],
+                )?;
+            }
             tx.execute(
                 "INSERT OR IGNORE INTO exchange_identity (negotiation_id, agreement_id, bound_at)
                  VALUES (?1, ?2, ?3)",
@@ -532,7 +562,7 @@ mod tests {
             text: "Theirs".into(),
             values: [("posting.months".into(), 36i64.into())].into(),
             omits: false,
-            import_id: None,
+            ..TheirProposal::default()
         });
         position.theirs_at = Some(at(1));
         store.put_position(&position).unwrap();
@@ -551,7 +581,10 @@ mod tests {
         };
         store.add_comment("n1", &comment).unwrap();
         assert!(store.set_comment_resolved("n1", "c1", Some(at(3))).unwrap());
-        assert_eq!(store.list_comments("n1").unwrap()[0].resolved_at, Some(at(3)));
+        assert_eq!(
+            store.list_comments("n1").unwrap()[0].resolved_at,
+            Some(at(3))
+        );
 
         let entry = MandateEntry {
             node_id: "art.1".into(),
@@ -591,15 +624,24 @@ mod tests {
             content: "{}".into(),
             imported_at: at(1),
         };
-        store.record_import(&record, "agr-1", &[]).unwrap();
-        assert_eq!(store.exchange_identity("n1").unwrap().as_deref(), Some("agr-1"));
+        store.record_import(&record, "agr-1", &[], false).unwrap();
+        assert_eq!(
+            store.exchange_identity("n1").unwrap().as_deref(),
+            Some("agr-1")
+        );
         assert_eq!(store.list_imports("n1").unwrap(), vec![record]);
         let update = store
             .conn
             .execute("UPDATE exchange_import SET content = 'x'", []);
-        assert!(update.unwrap_err().to_string().contains("cannot be changed"));
+        assert!(update
+            .unwrap_err()
+            .to_string()
+            .contains("cannot be changed"));
         let delete = store.conn.execute("DELETE FROM exchange_import", []);
-        assert!(delete.unwrap_err().to_string().contains("cannot be deleted"));
+        assert!(delete
+            .unwrap_err()
+            .to_string()
+            .contains("cannot be deleted"));
         // Deleting the negotiation for good takes everything with it.
         assert!(store.delete_from_bin("n1").unwrap());
         assert!(store.list_imports("n1").unwrap().is_empty());

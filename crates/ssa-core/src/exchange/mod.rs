@@ -107,7 +107,9 @@ pub enum ExchangeError {
         column: usize,
         detail: String,
     },
-    #[error("it is not an SSA Workbench exchange file (no \"format\": \"ssa-exchange/…\" at the top)")]
+    #[error(
+        "it is not an SSA Workbench exchange file (no \"format\": \"ssa-exchange/…\" at the top)"
+    )]
     NotAnExchangeFile,
     #[error("it is in exchange format \"{found}\", which this version does not read (it reads {EXCHANGE_FORMAT}); ask the sender for a file from a matching version")]
     UnknownFormat { found: String },
@@ -184,7 +186,12 @@ pub fn decode(bytes: &[u8]) -> Result<Payload, ExchangeError> {
         serde_json::from_slice(bytes).map_err(|e| ExchangeError::Malformed {
             line: e.line(),
             column: e.column(),
-            detail: e.to_string().split(" at line").next().unwrap_or("").to_string(),
+            detail: e
+                .to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or("")
+                .to_string(),
         })?;
     let serde_json::Value::Object(mut file) = value else {
         return Err(ExchangeError::NotAnExchangeFile);
@@ -272,8 +279,7 @@ fn check_structure(payload: &Payload) -> Result<(), ExchangeError> {
         return fail("the agreement has no provisions".into());
     }
     for position in &payload.positions {
-        if !ids.contains(position.node_id.as_str())
-            && !payload.omitted.contains(&position.node_id)
+        if !ids.contains(position.node_id.as_str()) && !payload.omitted.contains(&position.node_id)
         {
             return fail(format!(
                 "a shared position concerns \"{}\", which is not in the agreement",
@@ -353,7 +359,8 @@ mod tests {
 
     #[test]
     fn the_checksum_does_not_depend_on_key_order_or_spacing() {
-        let a: serde_json::Value = serde_json::from_str(r#"{"b":1,"a":{"d":[1,2],"c":"é"}}"#).unwrap();
+        let a: serde_json::Value =
+            serde_json::from_str(r#"{"b":1,"a":{"d":[1,2],"c":"é"}}"#).unwrap();
         let b: serde_json::Value =
             serde_json::from_str("{ \"a\" : { \"c\":\"é\", \"d\":[1, 2]}, \"b\":1 }").unwrap();
         assert_eq!(canonical_json(&a), r#"{"a":{"c":"é","d":[1,2]},"b":1}"#);
@@ -374,7 +381,10 @@ mod tests {
     #[test]
     fn malformed_json_is_refused_with_line_and_column() {
         let error = decode(b"{\n  \"format\": \"ssa-exchange/1\",\n  oops\n}").unwrap_err();
-        assert!(matches!(error, ExchangeError::Malformed { line: 3, .. }), "{error:?}");
+        assert!(
+            matches!(error, ExchangeError::Malformed { line: 3, .. }),
+            "{error:?}"
+        );
         assert!(error.to_string().contains("line 3, column"), "{error}");
     }
 
@@ -406,7 +416,10 @@ mod tests {
     #[test]
     fn structural_nonsense_is_refused() {
         let duplicate = resigned(|p| p.nodes[1].id = "a1".into()).unwrap_err();
-        assert!(duplicate.to_string().contains("\"a1\" is used twice"), "{duplicate}");
+        assert!(
+            duplicate.to_string().contains("\"a1\" is used twice"),
+            "{duplicate}"
+        );
         let orphan = resigned(|p| p.nodes[1].parent = Some("zz".into())).unwrap_err();
         assert!(orphan.to_string().contains("parent \"zz\""), "{orphan}");
         let sender = resigned(|p| p.sender = "ZZ".into()).unwrap_err();
@@ -425,7 +438,10 @@ mod tests {
             "payload": value,
         });
         let error = decode(file.to_string().as_bytes()).unwrap_err();
-        assert!(error.to_string().contains("missing field `sender`"), "{error}");
+        assert!(
+            error.to_string().contains("missing field `sender`"),
+            "{error}"
+        );
     }
 
     #[test]
