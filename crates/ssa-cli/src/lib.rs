@@ -88,6 +88,18 @@ enum Command {
         #[command(subcommand)]
         command: Option<ProcessCommand>,
     },
+    /// List a negotiation's rounds and the positions of the latest (or chosen) round.
+    Rounds {
+        negotiation: String,
+        /// The round number (default: the latest).
+        #[arg(long)]
+        round: Option<u32>,
+    },
+    /// Exchange files with the other party (format ssa-exchange/1, docs/exchange-format.md).
+    Exchange {
+        #[command(subcommand)]
+        command: ExchangeCommand,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -112,6 +124,27 @@ enum ProcessCommand {
         negotiation: String,
         #[arg(long)]
         version: Option<String>,
+    },
+enum ExchangeCommand {
+    /// Write an exchange file of the draft (or of a version) for the other party. It never
+    /// carries the mandate, comments, notes, justifications or unshared positions.
+    Export {
+        negotiation: String,
+        /// A revision number or a version name (default: the draft as it is now).
+        #[arg(long)]
+        version: Option<String>,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Import the other party's exchange file as their proposal (exit code 1 when refused).
+    Import {
+        file: std::path::PathBuf,
+        /// The negotiation to import into (default: the one the file's identity or parties name).
+        #[arg(long)]
+        into: Option<String>,
+        /// The round the proposal belongs to (default: the latest; round 1 when there is none).
+        #[arg(long)]
+        round: Option<u32>,
     },
 }
 
@@ -309,6 +342,40 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
             let named = workbench.name_version(&negotiation, &name)?;
             let _ = writeln!(out, "{}", named.number);
         }
+        Command::Rounds { negotiation, round } => {
+            print_rounds(&workbench, &negotiation, round, out)?;
+        }
+        Command::Exchange {
+            command:
+                ExchangeCommand::Export {
+                    negotiation,
+                    version,
+                    out: path,
+                },
+        } => {
+            let done = workbench.export_exchange_file(&negotiation, version.as_deref(), &path)?;
+            let _ = writeln!(
+                out,
+                "wrote {} ({}: {} articles, {} shared positions, {})",
+                done.path, done.version_label, done.articles, done.shared_positions, done.checksum
+            );
+        }
+        Command::Exchange {
+            command: ExchangeCommand::Import { file, into, round },
+        } => {
+            let done = workbench.import_exchange_file(&file, into.as_deref(), round)?;
+            let _ = writeln!(
+                out,
+                "imported {} from {} ({}) into negotiation {}, round {}: {} articles, {} left out by them",
+                done.file_name,
+                done.sender_name,
+                done.sender,
+                done.negotiation_id,
+                done.round_number,
+                done.articles,
+                done.left_out
+            );
+        }
         Command::Template {
             command: TemplateCommand::Import { file },
         } => {
@@ -335,6 +402,64 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
         } => return process_command(&mut workbench, negotiation, command, out),
     }
     Ok(0)
+}
+
+fn print_rounds(
+    workbench: &Workbench,
+    negotiation: &str,
+    round: Option<u32>,
+    out: &mut dyn Write,
+) -> Result<(), ApiError> {
+    let rounds = workbench.list_rounds(negotiation)?;
+    if rounds.is_empty() {
+        let _ = writeln!(out, "No rounds yet.");
+        return Ok(());
+    }
+    for r in &rounds {
+        let _ = writeln!(
+            out,
+            "round {}  {}  {}",
+            r.number,
+            if r.held_on.is_empty() {
+                "(no date)"
+            } else {
+                &r.held_on
+            },
+            r.place
+        );
+    }
+    let chosen = match round {
+        Some(n) => rounds.iter().find(|r| r.number == n).ok_or_else(|| {
+            ApiError::new(
+                ssa_api::ErrorCode::NotFound,
+                format!("Negotiation {negotiation} has no round {n}."),
+            )
+        })?,
+        None => rounds.last().expect("checked not empty"),
+    };
+    let view = workbench.positions_view(negotiation, Some(&chosen.id))?;
+    let _ = writeln!(out, "\npositions in round {}:", chosen.number);
+    for row in &view.rows {
+        let _ = writeln!(
+            out,
+            "  {:<14} {:<22} {}{}",
+            row.label.as_deref().unwrap_or(&row.node_id),
+            row.status.as_str(),
+            row.heading,
+            if row.red_line_warnings.is_empty() {
+                String::new()
+            } else {
+                format!("  [red line: {}]", row.red_line_warnings.join(" "))
+            }
+        );
+    }
+    let counts: Vec<String> = view
+        .summary
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.status.as_str()))
+        .collect();
+    let _ = writeln!(out, "summary: {}", counts.join(", "));
+    Ok(())
 }
 
 fn parties_line(n: &NegotiationDto) -> String {

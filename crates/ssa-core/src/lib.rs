@@ -19,11 +19,18 @@
 //!   the one input of preview, PDF, diff and exchange ([`template::Document`]).
 //! - **Article**: a numbered provision of an agreement; its number is computed at render time,
 //!   never stored, and it is addressed by its stable node id.
-//! - **Round**, **Position**, **Version**: introduced by the modules that own them as they are
-//!   built.
+//! - **Round**: one meeting of the delegations; **Position**: what stands on one article in one
+//!   round (ours, theirs, agreed, status) ([`rounds`]).
+//! - **Mandate**: the team's red lines, preferences and fallbacks per article; confidential
+//!   ([`mandate`]).
+//! - **Exchange file**: a version of the agreement as sent to the other party ([`exchange`]).
+//! - **Version**: a named revision of the draft ([`revision`]).
 
 pub mod documents;
+pub mod exchange;
+pub mod mandate;
 pub mod negotiation;
 pub mod process;
 pub mod revision;
+pub mod rounds;
 pub mod template;

@@ -17,6 +17,7 @@ mod error;
 mod negotiations;
 mod process;
 mod revisions;
+mod rounds;
 mod schema;
 mod templates;
 #[cfg(test)]
@@ -26,6 +27,7 @@ pub use documents::StepDocument;
 pub use error::StoreError;
 pub use process::{ProcessOrigin, StoredProcess, StoredProgress};
 pub use revisions::RevisionSummary;
+pub use rounds::{StoredComment, StoredImport};
 pub use schema::{migrations, LATEST_SCHEMA_VERSION};
 pub use templates::{StoredDraft, StoredTemplate, TemplateOrigin};
 

@@ -124,6 +124,82 @@ const MIGRATIONS: &[&str] = &[
         updated_at       TEXT NOT NULL,
         FOREIGN KEY (template_id, template_version) REFERENCES template (id, version)
     );
+    );
+    "#,
+    // 6: rounds of negotiation, positions per article and round, internal comments, the mandate
+    // (confidential) and exchange files: the identity an agreement is exchanged under and every
+    // counterpart file imported, kept as it came and never changed.
+    r#"
+    CREATE TABLE round (
+        id             TEXT PRIMARY KEY NOT NULL,
+        negotiation_id TEXT NOT NULL REFERENCES negotiation (id) ON DELETE CASCADE,
+        number         INTEGER NOT NULL,
+        held_on        TEXT NOT NULL DEFAULT '',  -- ISO date or empty
+        place          TEXT NOT NULL DEFAULT '',
+        delegations    TEXT NOT NULL DEFAULT '[]', -- JSON array of delegates
+        agenda         TEXT NOT NULL DEFAULT '',
+        minutes        TEXT NOT NULL DEFAULT '',
+        action_items   TEXT NOT NULL DEFAULT '[]', -- JSON array of action items
+        updated_at     TEXT NOT NULL,
+        UNIQUE (negotiation_id, number)
+    );
+    CREATE TABLE position (
+        round_id      TEXT NOT NULL REFERENCES round (id) ON DELETE CASCADE,
+        node_id       TEXT NOT NULL,
+        status        TEXT NOT NULL,
+        ours          TEXT,                       -- NULL: the draft's text
+        ours_at       TEXT,
+        theirs        TEXT,                       -- JSON TheirProposal, or NULL
+        theirs_at     TEXT,
+        agreed        TEXT,
+        justification TEXT NOT NULL DEFAULT '',
+        shared        INTEGER NOT NULL DEFAULT 0,
+        updated_at    TEXT NOT NULL,
+        PRIMARY KEY (round_id, node_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE comment (
+        id             TEXT PRIMARY KEY NOT NULL,
+        negotiation_id TEXT NOT NULL REFERENCES negotiation (id) ON DELETE CASCADE,
+        node_id        TEXT NOT NULL,
+        parent_id      TEXT REFERENCES comment (id) ON DELETE CASCADE,
+        author         TEXT NOT NULL,
+        body           TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        resolved_at    TEXT
+    );
+    CREATE INDEX comment_by_node ON comment (negotiation_id, node_id, created_at);
+    CREATE TABLE mandate_entry (
+        negotiation_id TEXT NOT NULL REFERENCES negotiation (id) ON DELETE CASCADE,
+        node_id        TEXT NOT NULL,
+        content        TEXT NOT NULL,             -- JSON MandateEntry
+        updated_at     TEXT NOT NULL,
+        PRIMARY KEY (negotiation_id, node_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE exchange_identity (
+        negotiation_id TEXT PRIMARY KEY NOT NULL REFERENCES negotiation (id) ON DELETE CASCADE,
+        agreement_id   TEXT NOT NULL,
+        bound_at       TEXT NOT NULL
+    );
+    CREATE TABLE exchange_import (
+        id             TEXT PRIMARY KEY NOT NULL,
+        negotiation_id TEXT NOT NULL REFERENCES negotiation (id) ON DELETE CASCADE,
+        round_id       TEXT NOT NULL REFERENCES round (id),
+        file_name      TEXT NOT NULL,
+        sender         TEXT NOT NULL,             -- ISO code
+        sender_name    TEXT NOT NULL,
+        exported_at    TEXT NOT NULL,
+        version_label  TEXT NOT NULL,
+        checksum       TEXT NOT NULL,
+        content        TEXT NOT NULL,             -- the file as it came
+        imported_at    TEXT NOT NULL
+    );
+    CREATE TRIGGER exchange_import_is_immutable
+    BEFORE UPDATE ON exchange_import
+    BEGIN SELECT RAISE(ABORT, 'an imported exchange file cannot be changed'); END;
+    CREATE TRIGGER exchange_import_is_kept
+    BEFORE DELETE ON exchange_import
+    WHEN EXISTS (SELECT 1 FROM negotiation WHERE id = OLD.negotiation_id)
+    BEGIN SELECT RAISE(ABORT, 'an imported exchange file cannot be deleted'); END;
     "#,
 ];
 

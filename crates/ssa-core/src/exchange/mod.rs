@@ -1,0 +1,456 @@
+//! Exchange files: the agreement as one party sends it to the other (`ssa-exchange/1`).
+//!
+//! The format is documented for other tools in `docs/exchange-format.md` (with a JSON Schema in
+//! `docs/exchange-format.schema.json`). A file is one JSON object:
+//!
+//! ```json
+//! { "format": "ssa-exchange/1", "payload": { … }, "checksum": "sha256:<64 hex digits>" }
+//! ```
+//!
+//! Contract:
+//!
+//! - [`encode`] writes a [`Payload`]; the checksum is SHA-256 over the payload's canonical JSON
+//!   ([`canonical_json`]: object keys sorted, no white space), so any change to the payload
+//!   after export is detected.
+//! - [`decode`] accepts only a well-formed file of a known format version whose checksum
+//!   matches and whose structure holds together; anything else is an [`ExchangeError`] that
+//!   says what is wrong and where (line and column for malformed JSON). It never panics.
+//! - The payload has no field for the mandate, comments, notes or justifications: what is
+//!   confidential cannot be written, whatever the caller passes.
+
+mod articles;
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub use articles::{article_texts, flatten, ArticleText, ExchangeNode};
+
+use crate::rounds::PositionStatus;
+use crate::template::Value;
+
+pub const EXCHANGE_FORMAT: &str = "ssa-exchange/1";
+const FORMAT_FAMILY: &str = "ssa-exchange/";
+
+/// A party as the exchange names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeParty {
+    pub name: String,
+    pub iso_code: String,
+}
+
+/// Which text of the sender's draft the file carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeVersion {
+    /// "Current draft", or the name of a version.
+    pub label: String,
+    /// The sender's revision number, when a revision or version was exported.
+    #[serde(default)]
+    pub revision: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeTemplate {
+    pub id: String,
+    pub version: String,
+}
+
+/// A position the sender chose to share: never its justification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedPosition {
+    pub round: u32,
+    pub node_id: String,
+    pub status: PositionStatus,
+    /// The sender's own proposal.
+    #[serde(default)]
+    pub proposal: Option<String>,
+    #[serde(default)]
+    pub agreed: Option<String>,
+}
+
+/// Everything the checksum covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payload {
+    /// The agreement's exchange identity: the same in both parties' databases once bound.
+    pub agreement_id: String,
+    pub parties: Vec<ExchangeParty>,
+    /// ISO code of the party that wrote the file.
+    pub sender: String,
+    /// RFC 3339, UTC.
+    pub exported_at: String,
+    pub version: ExchangeVersion,
+    pub template: ExchangeTemplate,
+    pub title: String,
+    pub nodes: Vec<ExchangeNode>,
+    /// Ids of provisions the sender's version leaves out.
+    #[serde(default)]
+    pub omitted: Vec<String>,
+    /// Parameter values of the sender's version (template defaults included).
+    #[serde(default)]
+    pub values: BTreeMap<String, Value>,
+    #[serde(default)]
+    pub positions: Vec<SharedPosition>,
+}
+
+/// Why a file was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExchangeError {
+    #[error("it is not valid JSON (line {line}, column {column}: {detail})")]
+    Malformed {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error(
+        "it is not an SSA Workbench exchange file (no \"format\": \"ssa-exchange/…\" at the top)"
+    )]
+    NotAnExchangeFile,
+    #[error("it is in exchange format \"{found}\", which this version does not read (it reads {EXCHANGE_FORMAT}); ask the sender for a file from a matching version")]
+    UnknownFormat { found: String },
+    #[error("its checksum does not match its content: the file was changed after it was exported (expected {expected}, computed {computed})")]
+    ChecksumMismatch { expected: String, computed: String },
+    #[error("its content is incomplete or inconsistent: {0}")]
+    Structure(String),
+}
+
+/// The canonical JSON of a value: object keys sorted by code point, no insignificant white
+/// space, strings escaped as serde_json escapes them. Written out here rather than relying on
+/// serde_json's map order, which changes with its `preserve_order` feature (which another crate
+/// in a build may switch on); the checksum must not depend on how the program was built.
+pub fn canonical_json(value: &serde_json::Value) -> String {
+    let mut out = String::new();
+    write_canonical(value, &mut out);
+    out
+}
+
+fn write_canonical(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut entries: Vec<_> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(b.0));
+            out.push('{');
+            for (i, (key, value)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::Value::String(key.clone()).to_string());
+                out.push(':');
+                write_canonical(value, out);
+            }
+            out.push('}');
+        }
+        serde_json::Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+/// "sha256:" and the hex digest of the payload's canonical JSON.
+pub fn checksum(payload: &serde_json::Value) -> String {
+    let digest = Sha256::digest(canonical_json(payload).as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// The file's bytes: pretty-printed JSON (readable in any editor) with the checksum.
+pub fn encode(payload: &Payload) -> Vec<u8> {
+    let payload = serde_json::to_value(payload).expect("a payload always serialises");
+    let checksum = checksum(&payload);
+    let mut file = serde_json::Map::new();
+    file.insert("format".into(), EXCHANGE_FORMAT.into());
+    file.insert("payload".into(), payload);
+    file.insert("checksum".into(), checksum.into());
+    let mut bytes = serde_json::to_vec_pretty(&serde_json::Value::Object(file))
+        .expect("JSON values always serialise");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Reads a file's bytes; see the module contract.
+pub fn decode(bytes: &[u8]) -> Result<Payload, ExchangeError> {
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ExchangeError::Malformed {
+            line: e.line(),
+            column: e.column(),
+            detail: e
+                .to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or("")
+                .to_string(),
+        })?;
+    let serde_json::Value::Object(mut file) = value else {
+        return Err(ExchangeError::NotAnExchangeFile);
+    };
+    let format = match file.get("format") {
+        Some(serde_json::Value::String(format)) => format.clone(),
+        _ => return Err(ExchangeError::NotAnExchangeFile),
+    };
+    if format != EXCHANGE_FORMAT {
+        if format.starts_with(FORMAT_FAMILY) {
+            return Err(ExchangeError::UnknownFormat { found: format });
+        }
+        return Err(ExchangeError::NotAnExchangeFile);
+    }
+    if let Some(unknown) = file
+        .keys()
+        .find(|k| !["format", "payload", "checksum"].contains(&k.as_str()))
+    {
+        return Err(ExchangeError::Structure(format!(
+            "unknown field \"{unknown}\" at the top of the file"
+        )));
+    }
+    let expected = match file.get("checksum") {
+        Some(serde_json::Value::String(c)) => c.clone(),
+        _ => {
+            return Err(ExchangeError::Structure(
+                "the field \"checksum\" is missing".into(),
+            ))
+        }
+    };
+    let payload = file
+        .remove("payload")
+        .ok_or_else(|| ExchangeError::Structure("the field \"payload\" is missing".into()))?;
+    let computed = checksum(&payload);
+    if computed != expected {
+        return Err(ExchangeError::ChecksumMismatch { expected, computed });
+    }
+    let payload: Payload = serde_json::from_value(payload)
+        .map_err(|e| ExchangeError::Structure(format!("in \"payload\": {e}")))?;
+    check_structure(&payload)?;
+    Ok(payload)
+}
+
+fn check_structure(payload: &Payload) -> Result<(), ExchangeError> {
+    let fail = |message: String| Err(ExchangeError::Structure(message));
+    if payload.agreement_id.trim().is_empty() {
+        return fail("\"agreement_id\" is empty".into());
+    }
+    if payload.parties.len() < 2 {
+        return fail("an agreement needs at least two parties".into());
+    }
+    let mut codes = HashSet::new();
+    for party in &payload.parties {
+        if party.iso_code.trim().is_empty() || !codes.insert(party.iso_code.as_str()) {
+            return fail(format!(
+                "party code \"{}\" is empty or listed twice",
+                party.iso_code
+            ));
+        }
+    }
+    if !codes.contains(payload.sender.as_str()) {
+        return fail(format!(
+            "the sender \"{}\" is not one of the parties",
+            payload.sender
+        ));
+    }
+    let mut ids = HashSet::new();
+    for (i, node) in payload.nodes.iter().enumerate() {
+        if node.id.trim().is_empty() {
+            return fail(format!("node {} has an empty id", i + 1));
+        }
+        if let Some(parent) = &node.parent {
+            if !ids.contains(parent.as_str()) {
+                return fail(format!(
+                    "node \"{}\" names the parent \"{parent}\", which does not come before it",
+                    node.id
+                ));
+            }
+        }
+        if !ids.insert(node.id.as_str()) {
+            return fail(format!("the node id \"{}\" is used twice", node.id));
+        }
+    }
+    if payload.nodes.is_empty() {
+        return fail("the agreement has no provisions".into());
+    }
+    for position in &payload.positions {
+        if !ids.contains(position.node_id.as_str()) && !payload.omitted.contains(&position.node_id)
+        {
+            return fail(format!(
+                "a shared position concerns \"{}\", which is not in the agreement",
+                position.node_id
+            ));
+        }
+        if position.round == 0 {
+            return fail("a shared position names round 0; rounds count from 1".into());
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::NodeKind;
+
+    fn node(id: &str, parent: Option<&str>, kind: NodeKind, text: &str) -> ExchangeNode {
+        ExchangeNode {
+            id: id.into(),
+            parent: parent.map(str::to_string),
+            kind,
+            number: None,
+            label: None,
+            heading: String::new(),
+            text: text.into(),
+            parameters: vec![],
+        }
+    }
+
+    pub(crate) fn payload() -> Payload {
+        Payload {
+            agreement_id: "agr-1".into(),
+            parties: vec![
+                ExchangeParty {
+                    name: "Aurelia".into(),
+                    iso_code: "XA".into(),
+                },
+                ExchangeParty {
+                    name: "Boreland".into(),
+                    iso_code: "XB".into(),
+                },
+            ],
+            sender: "XA".into(),
+            exported_at: "2026-11-23T10:00:00.000Z".into(),
+            version: ExchangeVersion {
+                label: "Current draft".into(),
+                revision: None,
+            },
+            template: ExchangeTemplate {
+                id: "model".into(),
+                version: "1".into(),
+            },
+            title: "Agreement".into(),
+            nodes: vec![
+                node("a1", None, NodeKind::Article, "Scope."),
+                node("a1.1", Some("a1"), NodeKind::Paragraph, "Él dice \"sí\"."),
+            ],
+            omitted: vec!["a9".into()],
+            values: [("posting.months".to_string(), Value::Number(24))].into(),
+            positions: vec![SharedPosition {
+                round: 1,
+                node_id: "a1".into(),
+                status: PositionStatus::Agreed,
+                proposal: Some("Scope.".into()),
+                agreed: Some("Scope.".into()),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_file_reads_back_as_it_was_written() {
+        let bytes = encode(&payload());
+        assert_eq!(decode(&bytes).unwrap(), payload());
+    }
+
+    #[test]
+    fn the_checksum_does_not_depend_on_key_order_or_spacing() {
+        let a: serde_json::Value =
+            serde_json::from_str(r#"{"b":1,"a":{"d":[1,2],"c":"é"}}"#).unwrap();
+        let b: serde_json::Value =
+            serde_json::from_str("{ \"a\" : { \"c\":\"é\", \"d\":[1, 2]}, \"b\":1 }").unwrap();
+        assert_eq!(canonical_json(&a), r#"{"a":{"c":"é","d":[1,2]},"b":1}"#);
+        assert_eq!(checksum(&a), checksum(&b));
+    }
+
+    #[test]
+    fn a_changed_payload_is_refused_as_tampered() {
+        let text = String::from_utf8(encode(&payload())).unwrap();
+        let tampered = text.replace("\"posting.months\": 24", "\"posting.months\": 60");
+        assert_ne!(text, tampered);
+        assert!(matches!(
+            decode(tampered.as_bytes()),
+            Err(ExchangeError::ChecksumMismatch { .. })
+        ));
+    }
+
+    #[test]
+    fn malformed_json_is_refused_with_line_and_column() {
+        let error = decode(b"{\n  \"format\": \"ssa-exchange/1\",\n  oops\n}").unwrap_err();
+        assert!(
+            matches!(error, ExchangeError::Malformed { line: 3, .. }),
+            "{error:?}"
+        );
+        assert!(error.to_string().contains("line 3, column"), "{error}");
+    }
+
+    #[test]
+    fn another_format_version_is_refused_by_name() {
+        let text = String::from_utf8(encode(&payload()))
+            .unwrap()
+            .replace("ssa-exchange/1", "ssa-exchange/2");
+        assert_eq!(
+            decode(text.as_bytes()),
+            Err(ExchangeError::UnknownFormat {
+                found: "ssa-exchange/2".into()
+            })
+        );
+        assert_eq!(
+            decode(b"{\"format\":\"ssa-template/1\"}"),
+            Err(ExchangeError::NotAnExchangeFile)
+        );
+    }
+
+    /// Re-signs a payload after changing it, as a careless tool would: the checksum then holds,
+    /// and the structural checks are what refuses the file.
+    fn resigned(change: impl FnOnce(&mut Payload)) -> Result<Payload, ExchangeError> {
+        let mut p = payload();
+        change(&mut p);
+        decode(&encode(&p))
+    }
+
+    #[test]
+    fn structural_nonsense_is_refused() {
+        let duplicate = resigned(|p| p.nodes[1].id = "a1".into()).unwrap_err();
+        assert!(
+            duplicate.to_string().contains("\"a1\" is used twice"),
+            "{duplicate}"
+        );
+        let orphan = resigned(|p| p.nodes[1].parent = Some("zz".into())).unwrap_err();
+        assert!(orphan.to_string().contains("parent \"zz\""), "{orphan}");
+        let sender = resigned(|p| p.sender = "ZZ".into()).unwrap_err();
+        assert!(sender.to_string().contains("sender \"ZZ\""), "{sender}");
+        let position = resigned(|p| p.positions[0].node_id = "nope".into()).unwrap_err();
+        assert!(position.to_string().contains("\"nope\""), "{position}");
+    }
+
+    #[test]
+    fn a_missing_field_is_named() {
+        let mut value: serde_json::Value = serde_json::to_value(payload()).unwrap();
+        value.as_object_mut().unwrap().remove("sender");
+        let file = serde_json::json!({
+            "format": EXCHANGE_FORMAT,
+            "checksum": checksum(&value),
+            "payload": value,
+        });
+        let error = decode(file.to_string().as_bytes()).unwrap_err();
+        assert!(
+            error.to_string().contains("missing field `sender`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn article_text_gathers_the_paragraphs_of_the_article() {
+        let mut nodes = payload().nodes;
+        nodes.push(node("a2", None, NodeKind::Article, "Second."));
+        let articles = article_texts(&nodes);
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[0].text, "Scope.\nÉl dice \"sí\".");
+        assert_eq!(articles[1].text, "Second.");
+    }
+}
