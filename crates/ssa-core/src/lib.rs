@@ -19,10 +19,19 @@
 //!   the one input of preview, PDF, diff and exchange ([`template::Document`]).
 //! - **Article**: a numbered provision of an agreement; its number is computed at render time,
 //!   never stored, and it is addressed by its stable node id.
-//! - **Round**, **Position**, **Version**: introduced by the modules that own them as they are
-//!   built.
+//! - **Revision**, **Version**: every saved edit of a draft lands in a revision ([`revision`]); a
+//!   revision the user names is a version, never changed. An **initialled** version is also
+//!   locked with the fingerprint of its text ([`initialling`]).
+//! - **Comparison**, **Redline**: two renders of an agreement compared provision by provision,
+//!   matched by node id, word by word ([`compare`]); the **deviation report** compares a draft
+//!   with its model template.
+//! - **Round**, **Position**: introduced by the modules that own them as they are built.
 
+pub mod compare;
+pub mod initialling;
 pub mod negotiation;
 pub mod process;
 pub mod revision;
 pub mod template;
+#[cfg(test)]
+mod test_documents;

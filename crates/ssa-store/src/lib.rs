@@ -21,7 +21,7 @@ mod templates;
 mod test_support;
 
 pub use error::StoreError;
-pub use revisions::RevisionSummary;
+pub use revisions::{Initialling, RevisionSummary};
 pub use schema::{migrations, LATEST_SCHEMA_VERSION};
 pub use templates::{StoredDraft, StoredTemplate, TemplateOrigin};
 
