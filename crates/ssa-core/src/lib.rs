@@ -24,13 +24,22 @@
 //! - **Mandate**: the team's red lines, preferences and fallbacks per article; confidential
 //!   ([`mandate`]).
 //! - **Exchange file**: a version of the agreement as sent to the other party ([`exchange`]).
-//! - **Version**: a named revision of the draft ([`revision`]).
+//! - **Revision**, **Version**: every saved edit of a draft lands in a revision ([`revision`]); a
+//!   revision the user names is a version, never changed. An **initialled** version is also
+//!   locked with the fingerprint of its text ([`initialling`]).
+//! - **Comparison**, **Redline**: two renders of an agreement compared provision by provision,
+//!   matched by node id, word by word ([`compare`]); the **deviation report** compares a draft
+//!   with its model template.
 
+pub mod compare;
 pub mod documents;
 pub mod exchange;
+pub mod initialling;
 pub mod mandate;
 pub mod negotiation;
 pub mod process;
 pub mod revision;
 pub mod rounds;
 pub mod template;
+#[cfg(test)]
+mod test_documents;

@@ -26,7 +26,7 @@ mod test_support;
 pub use documents::StepDocument;
 pub use error::StoreError;
 pub use process::{ProcessOrigin, StoredProcess, StoredProgress};
-pub use revisions::RevisionSummary;
+pub use revisions::{Initialling, RevisionSummary};
 pub use rounds::{StoredComment, StoredImport};
 pub use schema::{migrations, LATEST_SCHEMA_VERSION};
 pub use templates::{StoredDraft, StoredTemplate, TemplateOrigin};

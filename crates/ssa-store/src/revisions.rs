@@ -1,5 +1,7 @@
-//! The draft's history (schema 3). Revisions are written by [`Store::put_draft`] in the same
-//! transaction as the draft itself, so the history can never miss an edit that was saved.
+//! The draft's history (schema 3) and the initialling of versions (schema 4). Revisions are
+//! written by [`Store::put_draft`] in the same transaction as the draft itself, so the history
+//! can never miss an edit that was saved. The database itself refuses to change a named
+//! version, or to change or withdraw an initialling (triggers), whoever asks.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -16,6 +18,17 @@ pub struct RevisionSummary {
     pub name: Option<String>,
     pub started_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Set when the version was initialled: it is then locked with this fingerprint.
+    pub initialled: Option<Initialling>,
+}
+
+/// Who initialled a version, when, and the fingerprint of its text at that moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Initialling {
+    /// SHA-256 of the version's canonical text, 64 lower-case hexadecimal digits.
+    pub fingerprint: String,
+    pub initialled_by: String,
+    pub initialled_at: DateTime<Utc>,
 }
 
 /// Records `content` (the draft's JSON) as the latest revision: folded into the latest one when
@@ -57,27 +70,85 @@ pub(crate) fn record_revision(
 }
 
 impl Store {
-    /// The negotiation's revisions, oldest first.
+    /// The negotiation's revisions, oldest first, with their initialling if any.
     pub fn list_revisions(&self, negotiation_id: &str) -> Result<Vec<RevisionSummary>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT number, name, started_at, updated_at FROM draft_revision
-             WHERE negotiation_id = ?1 ORDER BY number",
+            "SELECT r.number, r.name, r.started_at, r.updated_at,
+                    i.fingerprint, i.initialled_by, i.initialled_at
+             FROM draft_revision r
+             LEFT JOIN version_initialling i
+               ON i.negotiation_id = r.negotiation_id AND i.number = r.number
+             WHERE r.negotiation_id = ?1 ORDER BY r.number",
         )?;
-        let rows: Vec<(i64, Option<String>, String, String)> = stmt
+        type Row = (
+            i64,
+            Option<String>,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let rows: Vec<Row> = stmt
             .query_map([negotiation_id], |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                    row.get(6)?,
+                ))
             })?
             .collect::<Result<_, _>>()?;
         rows.into_iter()
-            .map(|(number, name, started_at, updated_at)| {
-                Ok(RevisionSummary {
-                    number: number as u32,
-                    name,
-                    started_at: parse_timestamp(&started_at)?,
-                    updated_at: parse_timestamp(&updated_at)?,
-                })
-            })
+            .map(
+                |(number, name, started_at, updated_at, fingerprint, by, at)| {
+                    let initialled = match (fingerprint, by, at) {
+                        (Some(fingerprint), Some(initialled_by), Some(at)) => Some(Initialling {
+                            fingerprint,
+                            initialled_by,
+                            initialled_at: parse_timestamp(&at)?,
+                        }),
+                        _ => None,
+                    };
+                    Ok(RevisionSummary {
+                        number: number as u32,
+                        name,
+                        started_at: parse_timestamp(&started_at)?,
+                        updated_at: parse_timestamp(&updated_at)?,
+                        initialled,
+                    })
+                },
+            )
             .collect()
+    }
+
+    /// Records that the named version `number` was initialled. The caller computes the
+    /// fingerprint and checks that the version is named and not yet initialled; the database
+    /// refuses otherwise all the same.
+    pub fn initial_version(
+        &mut self,
+        negotiation_id: &str,
+        number: u32,
+        initialling: &Initialling,
+    ) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO version_initialling
+                   (negotiation_id, number, fingerprint, initialled_by, initialled_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    negotiation_id,
+                    number,
+                    initialling.fingerprint,
+                    initialling.initialled_by,
+                    timestamp(initialling.initialled_at)
+                ],
+            )?;
+            Ok(())
+        })
     }
 
     /// The draft as it was at revision `number`.
@@ -227,12 +298,82 @@ mod tests {
         assert_eq!(store.get_revision("n1", 1).unwrap(), Some(draft(12)));
     }
 
+    fn initialling(by: &str) -> Initialling {
+        Initialling {
+            fingerprint: "ab".repeat(32),
+            initialled_by: by.into(),
+            initialled_at: at(3),
+        }
+    }
+
     #[test]
     fn deleting_a_negotiation_for_good_takes_its_versions_with_it() {
         let (_dir, mut store) = store_with_negotiation();
         store.put_draft("n1", &draft(12), at(0)).unwrap();
         store.name_latest_revision("n1", "v1").unwrap();
+        store
+            .initial_version("n1", 1, &initialling("A. Negotiator"))
+            .unwrap();
         assert!(store.delete_from_bin("n1").unwrap());
         assert_eq!(store.list_revisions("n1").unwrap(), vec![]);
+    }
+
+    #[test]
+    fn an_initialled_version_is_listed_with_its_fingerprint_and_the_store_refuses_to_change_it() {
+        let (_dir, mut store) = store_with_negotiation();
+        store.put_draft("n1", &draft(12), at(0)).unwrap();
+        store.name_latest_revision("n1", "Initialled text").unwrap();
+        store
+            .initial_version("n1", 1, &initialling("A. Negotiator"))
+            .unwrap();
+        let listed = store.list_revisions("n1").unwrap();
+        assert_eq!(listed[0].initialled, Some(initialling("A. Negotiator")));
+
+        // Neither the initialling nor the version's text can be changed or withdrawn by SQL.
+        for (sql, refusal) in [
+            (
+                "UPDATE version_initialling SET fingerprint = 'x' WHERE number = 1",
+                "cannot be changed",
+            ),
+            (
+                "DELETE FROM version_initialling WHERE number = 1",
+                "cannot be un-initialled",
+            ),
+            (
+                "UPDATE draft_revision SET content = '{}' WHERE number = 1",
+                "cannot be changed",
+            ),
+            (
+                "DELETE FROM draft_revision WHERE number = 1",
+                "cannot be deleted",
+            ),
+        ] {
+            let error = store.conn.execute(sql, []).unwrap_err().to_string();
+            assert!(error.contains(refusal), "{sql}: {error}");
+        }
+        // Initialling twice is refused too.
+        assert!(store
+            .initial_version("n1", 1, &initialling("Someone else"))
+            .is_err());
+        assert_eq!(store.list_revisions("n1").unwrap(), listed);
+        assert_eq!(store.get_revision("n1", 1).unwrap(), Some(draft(12)));
+
+        // The draft moves on in new revisions.
+        store.put_draft("n1", &draft(36), at(4)).unwrap();
+        assert_eq!(store.list_revisions("n1").unwrap().len(), 2);
+    }
+
+    #[test]
+    fn only_a_named_version_can_be_initialled() {
+        let (_dir, mut store) = store_with_negotiation();
+        store.put_draft("n1", &draft(12), at(0)).unwrap();
+        let error = store
+            .initial_version("n1", 1, &initialling("A. Negotiator"))
+            .unwrap_err();
+        assert!(
+            error.to_string().contains("only a named version"),
+            "{error}"
+        );
+        assert_eq!(store.list_revisions("n1").unwrap()[0].initialled, None);
     }
 }

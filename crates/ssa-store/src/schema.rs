@@ -124,7 +124,6 @@ const MIGRATIONS: &[&str] = &[
         updated_at       TEXT NOT NULL,
         FOREIGN KEY (template_id, template_version) REFERENCES template (id, version)
     );
-    );
     "#,
     // 6: rounds of negotiation, positions per article and round, internal comments, the mandate
     // (confidential) and exchange files: the identity an agreement is exchanged under and every
@@ -200,6 +199,35 @@ const MIGRATIONS: &[&str] = &[
     BEFORE DELETE ON exchange_import
     WHEN EXISTS (SELECT 1 FROM negotiation WHERE id = OLD.negotiation_id)
     BEGIN SELECT RAISE(ABORT, 'an imported exchange file cannot be deleted'); END;
+    "#,
+    // 7: initialling: a named version locked with the SHA-256 fingerprint of its canonical text,
+    // with who initialled it and when. Only a named version can be initialled (a named version
+    // is itself immutable, see 3), and the initialling can be neither changed nor withdrawn;
+    // it goes only with its negotiation, deleted for good.
+    r#"
+    CREATE TABLE version_initialling (
+        negotiation_id TEXT NOT NULL,
+        number         INTEGER NOT NULL,
+        fingerprint    TEXT NOT NULL CHECK (length(fingerprint) = 64),  -- lower-case hex
+        initialled_by  TEXT NOT NULL CHECK (trim(initialled_by) <> ''),
+        initialled_at  TEXT NOT NULL,
+        PRIMARY KEY (negotiation_id, number),
+        FOREIGN KEY (negotiation_id, number)
+            REFERENCES draft_revision (negotiation_id, number) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE TRIGGER initialling_needs_a_named_version
+    BEFORE INSERT ON version_initialling
+    WHEN NOT EXISTS (SELECT 1 FROM draft_revision
+                     WHERE negotiation_id = NEW.negotiation_id AND number = NEW.number
+                       AND name IS NOT NULL)
+    BEGIN SELECT RAISE(ABORT, 'only a named version can be initialled'); END;
+    CREATE TRIGGER initialling_is_immutable
+    BEFORE UPDATE ON version_initialling
+    BEGIN SELECT RAISE(ABORT, 'an initialled version cannot be changed'); END;
+    CREATE TRIGGER initialling_is_kept
+    BEFORE DELETE ON version_initialling
+    WHEN EXISTS (SELECT 1 FROM negotiation WHERE id = OLD.negotiation_id)
+    BEGIN SELECT RAISE(ABORT, 'an initialled version cannot be un-initialled or deleted'); END;
     "#,
 ];
 
