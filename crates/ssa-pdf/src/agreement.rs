@@ -142,7 +142,7 @@ pub fn agreement_blocks(input: &AgreementInput<'_>) -> Vec<Block> {
             continue;
         };
         let (style, indent, before) = if entry.level == 0 {
-            (Style::Bold, 0.0, 8.0)
+            (Style::Bold, 0.0, 6.0)
         } else {
             (Style::Regular, 18.0, 0.0)
         };
@@ -150,7 +150,7 @@ pub fn agreement_blocks(input: &AgreementInput<'_>) -> Vec<Block> {
         line.align = Align::Left;
         line.indent = indent;
         line.space_before = before;
-        line.space_after = 2.0;
+        line.space_after = 1.0;
         line.page_ref = Some(entry.key.clone());
         blocks.push(Block::Paragraph(line));
     }

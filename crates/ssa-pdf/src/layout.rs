@@ -1136,3 +1136,6 @@ fn fit_text(shaper: &mut Shaper<'_>, text: &str, width: f32, size: f32) -> Strin
     }
     String::new()
 }
+
+#[cfg(test)]
+mod tests;

@@ -54,7 +54,6 @@ pub struct RedlineLabels {
     pub changed: String,
     pub moved: String,
     pub unchanged: String,
-    pub articles: String,
     pub page_of: String,
     pub subject: String,
 }
@@ -71,7 +70,6 @@ impl RedlineLabels {
             changed: "Changed".into(),
             moved: "Moved".into(),
             unchanged: "Unchanged".into(),
-            articles: "articles".into(),
             page_of: "Page {page} of {pages}".into(),
             subject: "Comparison of two texts of a social security agreement".into(),
         }
@@ -167,7 +165,7 @@ pub fn redline_blocks(input: &RedlineInput) -> Vec<Block> {
         ),
         rows: vec![changes
             .iter()
-            .map(|c| vec![Span::plain(format!("{} {}", count(*c), labels.articles))])
+            .map(|c| vec![Span::plain(count(*c).to_string())])
             .collect()],
         size: 10.0,
         borders: true,
