@@ -178,11 +178,6 @@ fn node_using<'d>(nodes: &'d [DocumentNode], parameter: &str) -> Option<&'d Docu
 }
 
 impl Workbench {
-    pub(crate) fn negotiation(&self, id: &str) -> Result<Negotiation, ApiError> {
-        self.store
-            .get_negotiation(id)?
-            .ok_or_else(|| ApiError::not_found("negotiation", id))
-    }
 
     fn document<T: serde::de::DeserializeOwned + Default>(
         &self,

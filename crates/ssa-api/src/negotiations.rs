@@ -28,6 +28,11 @@ impl Workbench {
     }
 
     fn load(&self, id: &str) -> Result<Negotiation, ApiError> {
+        self.negotiation(id)
+    }
+
+    /// The stored negotiation, or "not found" naming it: the one lookup every use case shares.
+    pub(crate) fn negotiation(&self, id: &str) -> Result<Negotiation, ApiError> {
         self.store
             .get_negotiation(id)?
             .ok_or_else(|| ApiError::not_found("negotiation", id))

@@ -182,11 +182,6 @@ impl Workbench {
         }
     }
 
-    fn negotiation(&self, id: &str) -> Result<Negotiation, ApiError> {
-        self.store
-            .get_negotiation(id)?
-            .ok_or_else(|| ApiError::not_found("negotiation", id))
-    }
 
     /// Records the shipped process version for a negotiation just created.
     pub(crate) fn start_progress(&mut self, negotiation_id: &str) -> Result<(), ApiError> {

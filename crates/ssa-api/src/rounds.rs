@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use ssa_core::exchange::{article_texts, flatten, ArticleText};
 use ssa_core::mandate::{check, MandateEntry, ProposalFacts};
-use ssa_core::negotiation::{FieldProblem, Negotiation};
+use ssa_core::negotiation::FieldProblem;
 use ssa_core::rounds::{
     carried_position, effective_ours, on_the_table, summary, Position, PositionStatus, Round, Side,
     TheirProposal,
@@ -249,11 +249,6 @@ pub(crate) struct DraftArticles {
 }
 
 impl Workbench {
-    pub(crate) fn negotiation(&self, id: &str) -> Result<Negotiation, ApiError> {
-        self.store
-            .get_negotiation(id)?
-            .ok_or_else(|| ApiError::not_found("negotiation", id))
-    }
 
     pub(crate) fn draft_articles(
         &self,

@@ -125,6 +125,9 @@ enum ProcessCommand {
         #[arg(long)]
         version: Option<String>,
     },
+}
+
+#[derive(Subcommand, Debug)]
 enum ExchangeCommand {
     /// Write an exchange file of the draft (or of a version) for the other party. It never
     /// carries the mandate, comments, notes, justifications or unshared positions.
