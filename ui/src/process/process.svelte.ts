@@ -125,6 +125,7 @@ export class ProcessState {
     const batch = [...this.#pending.entries()];
     this.#pending.clear();
     this.saveState = "saving";
+    let failed = false;
     this.#running = (async () => {
       try {
         for (const [itemId, answer] of batch) {
@@ -135,13 +136,14 @@ export class ProcessState {
       } catch (error) {
         // Keep what was typed so that it is retried with the next edit (or "Try again").
         for (const [itemId, answer] of batch) if (!this.#pending.has(itemId)) this.#pending.set(itemId, answer);
+        failed = true;
         this.saveState = "failed";
         this.failure = BackendError.from(error).message;
       }
     })();
     await this.#running;
     this.#running = null;
-    if (this.#pending.size > 0 && this.saveState !== "failed") await this.flush();
+    if (this.#pending.size > 0 && !failed) await this.flush();
   }
 
   async retry(): Promise<void> {
