@@ -175,7 +175,10 @@ export class FakeProcess {
     found.status = decision.choice === "go" ? "done" : "in_progress";
     if (decision.choice === "go" && view.currentStep === stepId) {
       const next = view.steps.slice(index + 1).find((s) => s.status !== "done" && s.status !== "skipped");
-      if (next) view.currentStep = next.id;
+      if (next) {
+        view.currentStep = next.id;
+        if (next.status === "not_started") next.status = "in_progress";
+      }
     }
     return this.#answer(view);
   }
