@@ -1,8 +1,9 @@
 //! The commands the UI calls. Each is a one-line delegation into `ssa-api`.
 
 use ssa_api::dto::{
-    AboutDto, AgreementDto, NegotiationDto, NegotiationInput, RenderedDto, ShelfDto, StartupDto,
-    TemplateSummaryDto,
+    AboutDto, AgreementDto, GateDecisionDto, ItemAnswerDto, NegotiationDto, NegotiationInput,
+    NegotiationProcessDto, ProcessSummaryDto, ProcessSwitchDto, RenderedDto, ShelfDto, StartupDto,
+    StepStatusDto, TemplateSummaryDto,
 };
 use ssa_api::{ApiError, Session};
 use ssa_core::template::{Draft, Problem, Template};
@@ -38,6 +39,15 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         delete_template,
         import_template_file,
         export_template_file,
+        negotiation_process,
+        set_item_answer,
+        set_step_status,
+        record_gate_decision,
+        set_current_step,
+        switch_process_version,
+        list_processes,
+        import_process_file,
+        export_process_file,
     ]
 }
 
@@ -245,4 +255,93 @@ pub fn export_template_file(
     path: String,
 ) -> Answer<()> {
     session.with(|w| w.export_template_file(&id, &version, std::path::Path::new(&path)))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn negotiation_process(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<NegotiationProcessDto> {
+    session.with(|w| w.negotiation_process(&negotiation_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_item_answer(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    item_id: String,
+    answer: ItemAnswerDto,
+) -> Answer<NegotiationProcessDto> {
+    session.with(|w| w.set_item_answer(&negotiation_id, &item_id, answer))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_step_status(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    step_id: String,
+    status: StepStatusDto,
+    skip_reason: String,
+) -> Answer<NegotiationProcessDto> {
+    session.with(|w| w.set_step_status(&negotiation_id, &step_id, status, &skip_reason))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn record_gate_decision(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    step_id: String,
+    decision: GateDecisionDto,
+) -> Answer<NegotiationProcessDto> {
+    session.with(|w| w.record_gate_decision(&negotiation_id, &step_id, decision))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_current_step(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    step_id: String,
+) -> Answer<NegotiationProcessDto> {
+    session.with(|w| w.set_current_step(&negotiation_id, &step_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn switch_process_version(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    process_id: String,
+    version: String,
+) -> Answer<ProcessSwitchDto> {
+    session.with(|w| w.switch_process_version(&negotiation_id, &process_id, &version))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn list_processes(session: State<'_, Session>) -> Answer<Vec<ProcessSummaryDto>> {
+    session.with(|w| w.list_processes())
+}
+
+/// Imports the process file the user picked in the open dialog.
+#[tauri::command]
+#[specta::specta]
+pub fn import_process_file(session: State<'_, Session>, path: String) -> Answer<ProcessSummaryDto> {
+    session.with(|w| w.import_process_file(std::path::Path::new(&path)))
+}
+
+/// Writes a stored process file to the path the user picked in the save dialog.
+#[tauri::command]
+#[specta::specta]
+pub fn export_process_file(
+    session: State<'_, Session>,
+    id: String,
+    version: String,
+    path: String,
+) -> Answer<()> {
+    session.with(|w| w.export_process_file(&id, &version, std::path::Path::new(&path)))
 }

@@ -140,11 +140,15 @@ impl Workbench {
         Ok(())
     }
 
-    /// A stored definition, parsed. The shipped one is already in memory.
+    /// The shipped definition (parsed at start), shared through the cache.
+    fn shipped(&self) -> Arc<ProcessDefinition> {
+        self.definition(&self.process.id, &self.process.version)
+            .unwrap_or_else(|_| Arc::new(self.process.clone()))
+    }
+
+    /// A stored definition, parsed. The shipped one is already in memory (and may not be in a
+    /// read-only copy of an older database).
     fn definition(&self, id: &str, version: &str) -> Result<Arc<ProcessDefinition>, ApiError> {
-        if id == self.process.id && version == self.process.version {
-            return Ok(Arc::new(self.process.clone()));
-        }
         let key = (id.to_string(), version.to_string());
         let mut cache = self
             .processes
@@ -153,6 +157,11 @@ impl Workbench {
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(found) = cache.get(&key) {
             return Ok(found.clone());
+        }
+        if id == self.process.id && version == self.process.version {
+            let shipped = Arc::new(self.process.clone());
+            cache.insert(key, shipped.clone());
+            return Ok(shipped);
         }
         let stored = self
             .store
@@ -178,7 +187,7 @@ impl Workbench {
                 self.definition(&stored.process_id, &stored.process_version)?,
                 stored.progress,
             )),
-            None => Ok((Arc::new(self.process.clone()), Progress::default())),
+            None => Ok((self.shipped(), Progress::default())),
         }
     }
 
@@ -200,7 +209,7 @@ impl Workbench {
     pub(crate) fn step_ref(&self, negotiation: &Negotiation) -> StepRefDto {
         let (process, progress) = self.progress_of(&negotiation.id).unwrap_or_else(|error| {
             tracing::warn!(%error, id = %negotiation.id, "progress unreadable; shown as not started");
-            (Arc::new(self.process.clone()), Progress::default())
+            (self.shipped(), Progress::default())
         });
         let summary = summarize(&process, &progress, &negotiation.current_step);
         let (number, step) = process

@@ -243,12 +243,13 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                 for n in &negotiations {
                     let _ = writeln!(
                         out,
-                        "{}  {}  [{}]  step {}/{}  edited {}",
+                        "{}  {}  [{}]  step {}/{} ({}% done)  edited {}",
                         n.id,
                         n.title,
                         parties_line(n),
                         n.current_step.number,
                         n.current_step.step_count,
+                        n.current_step.percent_done,
                         n.updated_at
                     );
                 }
@@ -290,8 +291,11 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                 let _ = writeln!(out, "languages: {}", n.working_languages.join(", "));
                 let _ = writeln!(
                     out,
-                    "step:      {} of {}: {}",
-                    n.current_step.number, n.current_step.step_count, n.current_step.title.en
+                    "step:      {} of {}: {} ({}% of the process done)",
+                    n.current_step.number,
+                    n.current_step.step_count,
+                    n.current_step.title.en,
+                    n.current_step.percent_done
                 );
                 let _ = writeln!(out, "shelf:     {:?}", n.shelf);
                 let _ = writeln!(out, "created:   {}", n.created_at);

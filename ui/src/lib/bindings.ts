@@ -35,6 +35,17 @@ export const commands = {
 	importTemplateFile: (path: string) => typedError<TemplateSummaryDto, ApiError>(__TAURI_INVOKE("import_template_file", { path })),
 	/**  Writes a template's file where the user chose in the save dialog. */
 	exportTemplateFile: (id: string, version: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_template_file", { id, version, path })),
+	negotiationProcess: (negotiationId: string) => typedError<NegotiationProcessDto, ApiError>(__TAURI_INVOKE("negotiation_process", { negotiationId })),
+	setItemAnswer: (negotiationId: string, itemId: string, answer: ItemAnswerDto) => typedError<NegotiationProcessDto, ApiError>(__TAURI_INVOKE("set_item_answer", { negotiationId, itemId, answer })),
+	setStepStatus: (negotiationId: string, stepId: string, status: StepStatusDto, skipReason: string) => typedError<NegotiationProcessDto, ApiError>(__TAURI_INVOKE("set_step_status", { negotiationId, stepId, status, skipReason })),
+	recordGateDecision: (negotiationId: string, stepId: string, decision: GateDecisionDto) => typedError<NegotiationProcessDto, ApiError>(__TAURI_INVOKE("record_gate_decision", { negotiationId, stepId, decision })),
+	setCurrentStep: (negotiationId: string, stepId: string) => typedError<NegotiationProcessDto, ApiError>(__TAURI_INVOKE("set_current_step", { negotiationId, stepId })),
+	switchProcessVersion: (negotiationId: string, processId: string, version: string) => typedError<ProcessSwitchDto, ApiError>(__TAURI_INVOKE("switch_process_version", { negotiationId, processId, version })),
+	listProcesses: () => typedError<ProcessSummaryDto[], ApiError>(__TAURI_INVOKE("list_processes")),
+	/**  Imports the process file the user picked in the open dialog. */
+	importProcessFile: (path: string) => typedError<ProcessSummaryDto, ApiError>(__TAURI_INVOKE("import_process_file", { path })),
+	/**  Writes a stored process file to the path the user picked in the save dialog. */
+	exportProcessFile: (id: string, version: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_process_file", { id, version, path })),
 };
 
 /* Types */
@@ -93,6 +104,12 @@ export type ApiError = {
 	problems: FieldProblemDto[],
 };
 
+export type AttachmentDto = {
+	/**  A file path or other reference; the workbench keeps the reference, not a copy. */
+	path: string,
+	label: string,
+};
+
 export type BrokenReason = 
 /**  No node has this id. */
 "missing" | 
@@ -100,6 +117,14 @@ export type BrokenReason =
 "omitted" | 
 /**  The node exists but cannot be referred to (preamble, signature block). */
 "not_numbered";
+
+export type ChecklistItemDto = {
+	id: string,
+	label: LocalizedTextDto,
+	explanation: LocalizedTextDto,
+	provenance: ProvenanceDto,
+	answer: ItemAnswerDto,
+};
 
 /**  One value a `choice` parameter may take. */
 export type Choice = {
@@ -173,6 +198,33 @@ export type FieldProblemDto = {
 	message: string,
 };
 
+export type GateChoiceDto = "go" | "no_go" | "revisit";
+
+export type GateDecisionDto = {
+	choice: GateChoiceDto,
+	/**  YYYY-MM-DD. */
+	date: string,
+	rationale: string,
+};
+
+export type GateDto = {
+	question: LocalizedTextDto,
+	go: LocalizedTextDto,
+	noGo: LocalizedTextDto,
+	revisit: LocalizedTextDto,
+	provenance: ProvenanceDto,
+	decision: GateDecisionDto | null,
+};
+
+export type ItemAnswerDto = {
+	done: boolean,
+	who: string,
+	/**  A date, YYYY-MM-DD. */
+	when: string | null,
+	note: string,
+	attachments: AttachmentDto[],
+};
+
 /**  The laws of one party that one branch covers. */
 export type LawsForBranch = {
 	/**  The branch as it should read in the agreement ("old-age benefits"). */
@@ -209,6 +261,29 @@ export type NegotiationInput = {
 	parties: PartyDto[],
 	workingLanguages: string[],
 	notes: string,
+};
+
+/**  A negotiation's whole process view. */
+export type NegotiationProcessDto = {
+	negotiationId: string,
+	processId: string,
+	processVersion: string,
+	processTitle: LocalizedTextDto,
+	processProvenance: ProvenanceDto,
+	steps: ProcessStepDto[],
+	/**  Overall percent done (skipped steps left out). */
+	percent: number,
+	currentStep: string,
+	nextActions: NextActionDto[],
+	/**  A newer stored version of the same process, which the negotiation could move to. */
+	newerVersion: string | null,
+};
+
+export type NextActionDto = {
+	stepId: string,
+	stepNumber: number,
+	itemId: string,
+	label: LocalizedTextDto,
 };
 
 /**  One node of the agreement: a part, an article, a paragraph, a sub-item… */
@@ -251,6 +326,12 @@ export type OmissionReason =
 export type OmittedNode = {
 	id: string,
 	reason: OmissionReason,
+};
+
+export type OutputDto = {
+	id: string,
+	title: LocalizedTextDto,
+	provenance: ProvenanceDto,
 };
 
 /**  What a negotiator fills in, declared once and used by placeholders and conditions. */
@@ -304,6 +385,11 @@ export type PartyDto = {
 };
 
 export type PartyRoleDto = "own" | "counterpart";
+
+export type PitfallDto = {
+	text: LocalizedTextDto,
+	provenance: ProvenanceDto,
+};
 
 export type Problem = {
 	severity: Severity,
@@ -371,6 +457,50 @@ export type ProblemKind =
 /**  A chosen alternative the node does not have. */
 "unknown_alternative";
 
+export type ProcessOriginDto = "shipped" | "imported";
+
+/**  One step of a negotiation's process: the definition and what the team recorded. */
+export type ProcessStepDto = {
+	id: string,
+	number: number,
+	title: LocalizedTextDto,
+	/**  preparation, negotiation, conclusion or implementation. */
+	block: string,
+	purpose: LocalizedTextDto,
+	actors: LocalizedTextDto[],
+	inputs: LocalizedTextDto[],
+	outputs: OutputDto[],
+	checklist: ChecklistItemDto[],
+	gate: GateDto,
+	pitfalls: PitfallDto[],
+	provenance: ProvenanceDto,
+	status: StepStatusDto,
+	skipReason: string,
+	ticked: number,
+	total: number,
+	percent: number,
+};
+
+/**  A stored process definition, for the list of versions and import/export. */
+export type ProcessSummaryDto = {
+	id: string,
+	version: string,
+	title: LocalizedTextDto,
+	origin: ProcessOriginDto,
+	stepCount: number,
+	/**  How many negotiations follow this version. */
+	negotiations: number,
+};
+
+/**  The result of moving a negotiation to another process version. */
+export type ProcessSwitchDto = {
+	process: NegotiationProcessDto,
+	/**  Checklist items whose answers the new version has no place for. */
+	droppedItems: string[],
+	/**  Steps whose status or gate decision the new version has no place for. */
+	droppedSteps: string[],
+};
+
 /**  Where a node's substance comes from, so inferred text can be told apart and replaced. */
 export type Provenance = {
 	status: SourceStatus,
@@ -379,6 +509,14 @@ export type Provenance = {
 	sources?: string[],
 	note?: string,
 };
+
+export type ProvenanceDto = {
+	status: ProvenanceStatusDto,
+	sources: string[],
+	note: string,
+};
+
+export type ProvenanceStatusDto = "sourced" | "inferred";
 
 /**  `long`: "Article 12, paragraph 3, subparagraph (a)"; `compact`: "Article 12(3)(a)". */
 export type ReferenceStyle = "long" | "compact";
@@ -444,7 +582,11 @@ export type StepRefDto = {
 	number: number,
 	stepCount: number,
 	title: LocalizedTextDto,
+	/**  Percent of the negotiation's process done (see `NegotiationProcessDto::percent`). */
+	percentDone: number,
 };
+
+export type StepStatusDto = "not_started" | "in_progress" | "done" | "skipped";
 
 /**  How numbers and cross-references are written. Defaults are English treaty style. */
 export type Style = {

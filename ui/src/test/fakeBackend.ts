@@ -2,6 +2,7 @@
 // records every call, and can be told to fail a method once.
 import { vi } from "vitest";
 import { renderDraft, sampleTemplate } from "./fakeAgreement";
+import { FakeProcess } from "./fakeProcess";
 import { FakeTemplateLibrary } from "./fakeTemplates";
 import {
   BackendError,
@@ -17,6 +18,12 @@ import {
   type NegotiationInput,
   type Shelf,
   type Startup,
+  type GateDecision,
+  type ItemAnswer,
+  type NegotiationProcess,
+  type ProcessSummary,
+  type ProcessSwitch,
+  type StepStatus,
 } from "../lib/backend";
 
 const STEP = {
@@ -24,6 +31,7 @@ const STEP = {
   number: 1,
   stepCount: 8,
   title: { en: "Preparation", fr: "Préparation", es: "Preparación" },
+  percentDone: 0,
 };
 
 export function negotiation(overrides: Partial<Negotiation> = {}): Negotiation {
@@ -74,6 +82,17 @@ const METHODS: Method[] = [
   "exportTemplateFile",
   "chooseTemplateFileToOpen",
   "chooseTemplateFileToSave",
+  "negotiationProcess",
+  "setItemAnswer",
+  "setStepStatus",
+  "recordGateDecision",
+  "setCurrentStep",
+  "switchProcessVersion",
+  "listProcesses",
+  "importProcessFile",
+  "exportProcessFile",
+  "chooseProcessFileToOpen",
+  "chooseProcessFileToSave",
 ];
 
 export class FakeBackend implements Backend {
@@ -89,6 +108,8 @@ export class FakeBackend implements Backend {
   readonly templates: Template[] = [sampleTemplate()];
   /** The template library (derive, save, import, export); shares `templates`. */
   readonly library = new FakeTemplateLibrary(this.templates);
+  /** Each negotiation's process, process files and dialogs. */
+  readonly process = new FakeProcess();
   /** Stored drafts by negotiation id. */
   readonly drafts = new Map<string, Draft>();
   #next = 100;
@@ -257,5 +278,51 @@ export class FakeBackend implements Backend {
     this.drafts.set(negotiationId, structuredClone(draft));
     const template = this.templates.find((t) => t.id === draft.template_id)!;
     return renderDraft(template, draft);
+  }
+  async negotiationProcess(negotiationId: string): Promise<NegotiationProcess> {
+    this.#find(negotiationId);
+    return this.process.get(negotiationId);
+  }
+  #processWritable() {
+    this.process.readOnly = this.startup.state === "ready" && this.startup.readOnly;
+  }
+  async setItemAnswer(negotiationId: string, itemId: string, answer: ItemAnswer): Promise<NegotiationProcess> {
+    this.#find(negotiationId);
+    this.#processWritable();
+    return this.process.setAnswer(negotiationId, itemId, answer);
+  }
+  async setStepStatus(negotiationId: string, stepId: string, status: StepStatus, skipReason: string): Promise<NegotiationProcess> {
+    this.#find(negotiationId);
+    this.#processWritable();
+    return this.process.setStatus(negotiationId, stepId, status, skipReason);
+  }
+  async recordGateDecision(negotiationId: string, stepId: string, decision: GateDecision): Promise<NegotiationProcess> {
+    this.#find(negotiationId);
+    this.#processWritable();
+    return this.process.recordGate(negotiationId, stepId, decision);
+  }
+  async setCurrentStep(negotiationId: string, stepId: string): Promise<NegotiationProcess> {
+    this.#find(negotiationId);
+    this.#processWritable();
+    return this.process.makeCurrent(negotiationId, stepId);
+  }
+  async switchProcessVersion(negotiationId: string, _processId: string, version: string): Promise<ProcessSwitch> {
+    this.#find(negotiationId);
+    return this.process.switchVersion(negotiationId, version);
+  }
+  async listProcesses(): Promise<ProcessSummary[]> {
+    return structuredClone(this.process.summaries);
+  }
+  async importProcessFile(path: string): Promise<ProcessSummary> {
+    return this.process.import(path);
+  }
+  async exportProcessFile(id: string, version: string, path: string): Promise<void> {
+    this.process.export(id, version, path);
+  }
+  async chooseProcessFileToOpen(): Promise<string | null> {
+    return this.process.openAnswer;
+  }
+  async chooseProcessFileToSave(): Promise<string | null> {
+    return this.process.saveAnswer;
   }
 }

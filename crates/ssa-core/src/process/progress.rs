@@ -171,7 +171,7 @@ impl Progress {
     /// Records the gate decision closing a step and answers the current step afterwards.
     ///
     /// "Go" marks the step done and, when it was the current step, moves the current step on
-    /// to the next step that is neither done nor skipped. "No-go" and "revisit" keep the step in
+    /// to the next step that is neither done nor skipped, which is then in progress. "No-go" and "revisit" keep the step in
     /// progress: the team stops or reworks it, and the current step stays where it is.
     pub fn record_gate(
         &mut self,
@@ -204,6 +204,13 @@ impl Progress {
                     )
                 })
                 .map(|step| step.id().to_string());
+            if let Some(next) = &next {
+                // The team now works on the next step.
+                let state = self.steps.entry(next.clone()).or_default();
+                if state.status == StepStatus::NotStarted {
+                    state.status = StepStatus::InProgress;
+                }
+            }
             return Ok(next.unwrap_or_else(|| step_id.to_string()));
         }
         Ok(current_step.to_string())

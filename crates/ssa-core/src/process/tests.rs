@@ -388,6 +388,10 @@ fn a_go_closes_the_current_step_and_moves_on_while_revisit_keeps_it_open() {
         .record_gate(&process, "need", decision(GateChoice::Go), "need")
         .unwrap();
     assert_eq!(current, "feasibility");
+    assert_eq!(
+        progress.step_state("feasibility").status,
+        StepStatus::InProgress
+    );
     let state = progress.step_state("need");
     assert_eq!(state.status, StepStatus::Done);
     assert_eq!(state.gate.unwrap().rationale, "Worth it");

@@ -1,8 +1,10 @@
 import type { Dictionary } from "./en";
 import { templatesEs } from "../../templates/messages";
+import { processEs } from "../../process/messages";
 
 export const es: Dictionary = {
   ...templatesEs,
+  ...processEs,
   "app.name": "SSA Workbench",
   "app.skip": "Ir al contenido",
 

@@ -1,8 +1,10 @@
 import type { Dictionary } from "./en";
 import { templatesFr } from "../../templates/messages";
+import { processFr } from "../../process/messages";
 
 export const fr: Dictionary = {
   ...templatesFr,
+  ...processFr,
   "app.name": "SSA Workbench",
   "app.skip": "Aller au contenu",
 
