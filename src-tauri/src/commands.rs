@@ -1,9 +1,10 @@
 //! The commands the UI calls. Each is a one-line delegation into `ssa-api`.
 
 use ssa_api::dto::{
-    AboutDto, AgreementDto, NegotiationDto, NegotiationInput, RenderedDto, ShelfDto, StartupDto,
-    TemplateSummaryDto,
+    AboutDto, AgreementDto, NegotiationDto, NegotiationInput, RenderedDto, RevisionDto, ShelfDto,
+    StartupDto, TemplateSummaryDto, VerificationDto, VersionRefDto,
 };
+use ssa_core::compare::{Comparison, DeviationReport};
 use ssa_api::{ApiError, Session};
 use ssa_core::template::{Draft, Problem, Template};
 use tauri::State;
@@ -38,6 +39,12 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         delete_template,
         import_template_file,
         export_template_file,
+        list_revisions,
+        name_version,
+        compare_versions,
+        deviation_report,
+        initial_version,
+        verify_initialled,
     ]
 }
 
@@ -245,4 +252,66 @@ pub fn export_template_file(
     path: String,
 ) -> Answer<()> {
     session.with(|w| w.export_template_file(&id, &version, std::path::Path::new(&path)))
+}
+
+/// The draft's revisions, oldest first; named ones are versions, some initialled.
+#[tauri::command]
+#[specta::specta]
+pub fn list_revisions(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<Vec<RevisionDto>> {
+    session.with(|w| w.list_revisions(&negotiation_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn name_version(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    name: String,
+) -> Answer<RevisionDto> {
+    session.with(|w| w.name_version(&negotiation_id, &name))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn compare_versions(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    before: VersionRefDto,
+    after: VersionRefDto,
+) -> Answer<Comparison> {
+    session.with(|w| w.compare_versions(&negotiation_id, &before, &after))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn deviation_report(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    version: VersionRefDto,
+) -> Answer<DeviationReport> {
+    session.with(|w| w.deviation_report(&negotiation_id, &version))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn initial_version(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    number: u32,
+    initialled_by: String,
+) -> Answer<RevisionDto> {
+    session.with(|w| w.initial_version(&negotiation_id, number, &initialled_by))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn verify_initialled(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    number: u32,
+) -> Answer<VerificationDto> {
+    session.with(|w| w.verify_initialled(&negotiation_id, number))
 }
