@@ -21,8 +21,13 @@ pub struct Workbench {
     pub(crate) process: ProcessDefinition,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) ids: Arc<dyn IdSource>,
+    /// Templates parsed from the store, with the source they were parsed from.
+    pub(crate) parsed_templates: Mutex<ParsedTemplates>,
     data_dir: DataDir,
 }
+
+pub(crate) type ParsedTemplates =
+    std::collections::HashMap<(String, String), (String, ssa_core::template::Template)>;
 
 impl Workbench {
     /// Opens the database of `data_dir` (creating the directory and the database if needed).
@@ -58,6 +63,7 @@ impl Workbench {
             process,
             clock,
             ids,
+            parsed_templates: Mutex::new(ParsedTemplates::new()),
             data_dir: data_dir.clone(),
         })
     }

@@ -35,6 +35,13 @@ export const commands = {
 	importTemplateFile: (path: string) => typedError<TemplateSummaryDto, ApiError>(__TAURI_INVOKE("import_template_file", { path })),
 	/**  Writes a template's file where the user chose in the save dialog. */
 	exportTemplateFile: (id: string, version: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_template_file", { id, version, path })),
+	/**  The draft's revisions, oldest first; named ones are versions, some initialled. */
+	listRevisions: (negotiationId: string) => typedError<RevisionDto[], ApiError>(__TAURI_INVOKE("list_revisions", { negotiationId })),
+	nameVersion: (negotiationId: string, name: string) => typedError<RevisionDto, ApiError>(__TAURI_INVOKE("name_version", { negotiationId, name })),
+	compareVersions: (negotiationId: string, before: VersionRefDto, after: VersionRefDto) => typedError<Comparison, ApiError>(__TAURI_INVOKE("compare_versions", { negotiationId, before, after })),
+	deviationReport: (negotiationId: string, version: VersionRefDto) => typedError<DeviationReport, ApiError>(__TAURI_INVOKE("deviation_report", { negotiationId, version })),
+	initialVersion: (negotiationId: string, number: number, initialledBy: string) => typedError<RevisionDto, ApiError>(__TAURI_INVOKE("initial_version", { negotiationId, number, initialledBy })),
+	verifyInitialled: (negotiationId: string, number: number) => typedError<VerificationDto, ApiError>(__TAURI_INVOKE("verify_initialled", { negotiationId, number })),
 };
 
 /* Types */
@@ -109,7 +116,60 @@ export type Choice = {
 	text: string,
 };
 
+/**  The comparison of an older side (`before`) with a newer side (`after`). */
+export type Comparison = {
+	summary: ComparisonSummary,
+	/**
+	 *  Every unit, in the newer side's order; a removed unit sits after the unit that
+	 *  preceded it on the older side.
+	 */
+	units: UnitComparison[],
+};
+
+/**
+ *  How many units fall in each class. `moved` and `renumbered` count units that are also
+ *  counted as `changed` or `unchanged` (they describe the place, not the wording).
+ */
+export type ComparisonSummary = {
+	added: number,
+	removed: number,
+	changed: number,
+	unchanged: number,
+	moved: number,
+	renumbered: number,
+};
+
 export type Confidence = "high" | "medium" | "low";
+
+export type Deviation = {
+	id: string,
+	kind: NodeKind | null,
+	/**  Label and heading in the draft, or in the model when the draft leaves it out. */
+	place: UnitPlace,
+	how: DeviationKind[],
+	/**  The comparison of the model's text (before) with the draft's (after). */
+	comparison: UnitComparison,
+};
+
+export type DeviationKind = 
+/**  Free wording replaces the model's (`node` is the article or one of its paragraphs). */
+{ kind: "reworded"; node: string } | 
+/**  An alternative wording other than the default was chosen. */
+{ kind: "alternative_chosen"; node: string; alternative: string } | 
+/**  The model has this provision; the draft leaves it out. */
+{ kind: "left_out"; node: string } | 
+/**  The model leaves this optional provision out; the draft keeps it. */
+{ kind: "added"; node: string };
+
+export type DeviationReport = {
+	/**
+	 *  Provisions that depart from the model, in the draft's order (left-out ones where the
+	 *  model has them).
+	 */
+	deviations: Deviation[],
+	/**  Provisions (title, articles, parts, preamble...) compared in all. */
+	units_compared: number,
+};
 
 export type Document = {
 	template_id: string,
@@ -171,6 +231,17 @@ export type ErrorCode =
 export type FieldProblemDto = {
 	field: string,
 	message: string,
+};
+
+/**  Who initialled a version, when, and the fingerprint of its canonical text. */
+export type InitiallingDto = {
+	/**  SHA-256 of the canonical text, 64 lower-case hexadecimal digits. */
+	fingerprint: string,
+	/**  Its first digits, for lists. */
+	shortFingerprint: string,
+	initialledBy: string,
+	/**  RFC 3339, UTC. */
+	initialledAt: string,
 };
 
 /**  The laws of one party that one branch covers. */
@@ -380,6 +451,13 @@ export type Provenance = {
 	note?: string,
 };
 
+export type RedlineOp = "equal" | "inserted" | "deleted";
+
+export type RedlineSegment = {
+	op: RedlineOp,
+	text: string,
+};
+
 /**  `long`: "Article 12, paragraph 3, subparagraph (a)"; `compact`: "Article 12(3)(a)". */
 export type ReferenceStyle = "long" | "compact";
 
@@ -387,6 +465,19 @@ export type ReferenceStyle = "long" | "compact";
 export type RenderedDto = {
 	document: Document,
 	problems: Problem[],
+};
+
+/**
+ *  One revision of a negotiation's draft; a named one is a version, and an initialled version
+ *  is locked with the fingerprint of its text.
+ */
+export type RevisionDto = {
+	number: number,
+	name: string | null,
+	/**  RFC 3339, UTC. */
+	startedAt: string,
+	updatedAt: string,
+	initialled: InitiallingDto | null,
 };
 
 /**  A run of text. Plain text concatenates `text` fields and marks the rest. */
@@ -501,6 +592,33 @@ export type TemplateSummaryDto = {
 	origin: string,
 };
 
+export type UnitChange = "added" | "removed" | "changed" | "unchanged";
+
+export type UnitComparison = {
+	/**  The node's stable id ([`TITLE_UNIT_ID`] for the title). */
+	id: string,
+	/**  Absent for the agreement's title. */
+	kind: NodeKind | null,
+	/**  The unit's label and heading on the older side, when it is there. */
+	before: UnitPlace | null,
+	/**  The unit's label and heading on the newer side, when it is there. */
+	after: UnitPlace | null,
+	change: UnitChange,
+	/**  Its place among the units of both sides changed (another parent or another order). */
+	moved: boolean,
+	/**  Its label changed ("Article 12" became "Article 11"). */
+	renumbered: boolean,
+	/**  The unit's text, word by word; adjacent tokens of one kind are joined. */
+	redline: RedlineSegment[],
+};
+
+export type UnitPlace = {
+	/**  "Article 12", "Part III"; absent for unnumbered units. */
+	label: string | null,
+	/**  The heading as plain text; empty when there is none. */
+	heading: string,
+};
+
 /**
  *  A parameter value. The template's parameter type says which shape is expected; a value of
  *  another shape is reported by draft validation, and renders as written.
@@ -508,6 +626,26 @@ export type TemplateSummaryDto = {
 export type Value = boolean | number | 
 /**  Text, a name, an ISO date or a choice value. */
 string | Amount | LawsForBranch[];
+
+/**  The result of checking an initialled version's fingerprint against its text now. */
+export type VerificationDto = {
+	number: number,
+	name: string,
+	/**  The fingerprint recorded when it was initialled. */
+	recorded: string,
+	/**  The fingerprint of the text as it renders now. */
+	recomputed: string,
+	matches: boolean,
+};
+
+/**  One side of a comparison: the model template, the draft as it is now, or a revision. */
+export type VersionRefDto = 
+/**  The draft's template with its default choices and the other side's parameter values. */
+{ kind: "model" } | 
+/**  The draft as it is now. */
+{ kind: "current" } | 
+/**  A revision (a version when named), by number. */
+{ kind: "revision"; number: number };
 
 /**  Where a node's wording comes from. */
 export type Wording = 

@@ -3,6 +3,7 @@
 import { vi } from "vitest";
 import { renderDraft, sampleTemplate } from "./fakeAgreement";
 import { FakeTemplateLibrary } from "./fakeTemplates";
+import { FakeVersionHistory } from "./fakeVersions";
 import {
   BackendError,
   type About,
@@ -13,6 +14,11 @@ import {
   type Template,
   type TemplateSummary,
   type Backend,
+  type Comparison,
+  type DeviationReport,
+  type Revision,
+  type Verification,
+  type VersionRef,
   type Negotiation,
   type NegotiationInput,
   type Shelf,
@@ -74,6 +80,12 @@ const METHODS: Method[] = [
   "exportTemplateFile",
   "chooseTemplateFileToOpen",
   "chooseTemplateFileToSave",
+  "listRevisions",
+  "nameVersion",
+  "compareVersions",
+  "deviationReport",
+  "initialVersion",
+  "verifyInitialled",
 ];
 
 export class FakeBackend implements Backend {
@@ -89,6 +101,8 @@ export class FakeBackend implements Backend {
   readonly templates: Template[] = [sampleTemplate()];
   /** The template library (derive, save, import, export); shares `templates`. */
   readonly library = new FakeTemplateLibrary(this.templates);
+  /** The drafts' revisions and versions; comparisons answer what a test sets here. */
+  readonly history = new FakeVersionHistory();
   /** Stored drafts by negotiation id. */
   readonly drafts = new Map<string, Draft>();
   #next = 100;
@@ -257,5 +271,31 @@ export class FakeBackend implements Backend {
     this.drafts.set(negotiationId, structuredClone(draft));
     const template = this.templates.find((t) => t.id === draft.template_id)!;
     return renderDraft(template, draft);
+  }
+
+  async listRevisions(negotiationId: string): Promise<Revision[]> {
+    this.#find(negotiationId);
+    return this.history.list(negotiationId);
+  }
+
+  async nameVersion(negotiationId: string, name: string): Promise<Revision> {
+    return this.history.name(negotiationId, name);
+  }
+
+  async compareVersions(_negotiationId: string, before: VersionRef, after: VersionRef): Promise<Comparison> {
+    this.history.compared.push([before, after]);
+    return structuredClone(this.history.comparison);
+  }
+
+  async deviationReport(_negotiationId: string, _version: VersionRef): Promise<DeviationReport> {
+    return structuredClone(this.history.deviation);
+  }
+
+  async initialVersion(negotiationId: string, number: number, initialledBy: string): Promise<Revision> {
+    return this.history.initial(negotiationId, number, initialledBy);
+  }
+
+  async verifyInitialled(negotiationId: string, number: number): Promise<Verification> {
+    return this.history.verify(negotiationId, number);
   }
 }

@@ -15,8 +15,9 @@ import type {
   Startup,
 } from "./types";
 import type { TemplateBackend } from "./templateBackend";
+import type { VersionBackend } from "./versionBackend";
 
-export interface Backend extends TemplateBackend {
+export interface Backend extends TemplateBackend, VersionBackend {
   startupStatus(): Promise<Startup>;
   recoverOpenCopyReadOnly(): Promise<Startup>;
   recoverStartFresh(): Promise<Startup>;

@@ -4,6 +4,7 @@ import { commands } from "../bindings";
 import { unwrap } from "./answer";
 import { BackendError, type Backend } from "./backend";
 import { tauriTemplateBackend } from "./tauriTemplates";
+import { tauriVersionBackend } from "./tauriVersions";
 
 
 async function direct<T>(call: () => Promise<T>): Promise<T> {
@@ -17,6 +18,7 @@ async function direct<T>(call: () => Promise<T>): Promise<T> {
 export function tauriBackend(): Backend {
   return {
     ...tauriTemplateBackend(),
+    ...tauriVersionBackend(),
     startupStatus: () => direct(() => commands.startupStatus()),
     recoverOpenCopyReadOnly: () => unwrap(() => commands.recoverOpenCopyReadOnly()),
     recoverStartFresh: () => unwrap(() => commands.recoverStartFresh()),

@@ -1,8 +1,10 @@
 import type { Dictionary } from "./en";
 import { templatesEs } from "../../templates/messages";
+import { versionsEs } from "../../versions/messages";
 
 export const es: Dictionary = {
   ...templatesEs,
+  ...versionsEs,
   "app.name": "SSA Workbench",
   "app.skip": "Ir al contenido",
 

@@ -1,8 +1,10 @@
 import type { Dictionary } from "./en";
 import { templatesFr } from "../../templates/messages";
+import { versionsFr } from "../../versions/messages";
 
 export const fr: Dictionary = {
   ...templatesFr,
+  ...versionsFr,
   "app.name": "SSA Workbench",
   "app.skip": "Aller au contenu",
 
