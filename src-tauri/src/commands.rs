@@ -4,8 +4,8 @@ use ssa_api::dto::{
     AboutDto, AgreementDto, NegotiationDto, NegotiationInput, RenderedDto, RevisionDto, ShelfDto,
     StartupDto, TemplateSummaryDto, VerificationDto, VersionRefDto,
 };
-use ssa_core::compare::{Comparison, DeviationReport};
 use ssa_api::{ApiError, Session};
+use ssa_core::compare::{Comparison, DeviationReport};
 use ssa_core::template::{Draft, Problem, Template};
 use tauri::State;
 

@@ -48,7 +48,9 @@ fn bench(c: &mut Criterion) {
             .name_version(&id, &format!("Text tabled at round {round}"))
             .unwrap();
     }
-    workbench.initial_version(&id, 200, "A. Negotiator").unwrap();
+    workbench
+        .initial_version(&id, 200, "A. Negotiator")
+        .unwrap();
     let revisions = workbench.list_revisions(&id).unwrap();
     assert!(revisions.iter().filter(|r| r.name.is_some()).count() >= 100);
     assert!(revisions.len() >= 200);
