@@ -2,10 +2,11 @@
 
 use ssa_api::dto::{
     AboutDto, AgreementDto, GateDecisionDto, ItemAnswerDto, NegotiationDto, NegotiationInput,
-    NegotiationProcessDto, ProcessSummaryDto, ProcessSwitchDto, RenderedDto, ShelfDto, StartupDto,
-    StepStatusDto, TemplateSummaryDto,
+    NegotiationProcessDto, ProcessSummaryDto, ProcessSwitchDto, RenderedDto, RevisionDto, ShelfDto,
+    StartupDto, StepStatusDto, TemplateSummaryDto, VerificationDto, VersionRefDto,
 };
 use ssa_api::{ApiError, Session};
+use ssa_core::compare::{Comparison, DeviationReport};
 use ssa_core::template::{Draft, Problem, Template};
 use tauri::State;
 
@@ -48,6 +49,12 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         list_processes,
         import_process_file,
         export_process_file,
+        list_revisions,
+        name_version,
+        compare_versions,
+        deviation_report,
+        initial_version,
+        verify_initialled,
     ]
 }
 
@@ -266,6 +273,16 @@ pub fn negotiation_process(
     session.with(|w| w.negotiation_process(&negotiation_id))
 }
 
+/// The draft's revisions, oldest first; named ones are versions, some initialled.
+#[tauri::command]
+#[specta::specta]
+pub fn list_revisions(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<Vec<RevisionDto>> {
+    session.with(|w| w.list_revisions(&negotiation_id))
+}
+
 #[tauri::command]
 #[specta::specta]
 pub fn set_item_answer(
@@ -275,6 +292,16 @@ pub fn set_item_answer(
     answer: ItemAnswerDto,
 ) -> Answer<NegotiationProcessDto> {
     session.with(|w| w.set_item_answer(&negotiation_id, &item_id, answer))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn name_version(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    name: String,
+) -> Answer<RevisionDto> {
+    session.with(|w| w.name_version(&negotiation_id, &name))
 }
 
 #[tauri::command]
@@ -291,6 +318,17 @@ pub fn set_step_status(
 
 #[tauri::command]
 #[specta::specta]
+pub fn compare_versions(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    before: VersionRefDto,
+    after: VersionRefDto,
+) -> Answer<Comparison> {
+    session.with(|w| w.compare_versions(&negotiation_id, &before, &after))
+}
+
+#[tauri::command]
+#[specta::specta]
 pub fn record_gate_decision(
     session: State<'_, Session>,
     negotiation_id: String,
@@ -302,12 +340,33 @@ pub fn record_gate_decision(
 
 #[tauri::command]
 #[specta::specta]
+pub fn deviation_report(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    version: VersionRefDto,
+) -> Answer<DeviationReport> {
+    session.with(|w| w.deviation_report(&negotiation_id, &version))
+}
+
+#[tauri::command]
+#[specta::specta]
 pub fn set_current_step(
     session: State<'_, Session>,
     negotiation_id: String,
     step_id: String,
 ) -> Answer<NegotiationProcessDto> {
     session.with(|w| w.set_current_step(&negotiation_id, &step_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn initial_version(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    number: u32,
+    initialled_by: String,
+) -> Answer<RevisionDto> {
+    session.with(|w| w.initial_version(&negotiation_id, number, &initialled_by))
 }
 
 #[tauri::command]
@@ -344,4 +403,14 @@ pub fn export_process_file(
     path: String,
 ) -> Answer<()> {
     session.with(|w| w.export_process_file(&id, &version, std::path::Path::new(&path)))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn verify_initialled(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    number: u32,
+) -> Answer<VerificationDto> {
+    session.with(|w| w.verify_initialled(&negotiation_id, number))
 }

@@ -5,6 +5,7 @@ mod support;
 
 mod agreement;
 mod cli_errors;
+mod compare;
 mod crash;
 mod exchange;
 mod identifier;

@@ -76,7 +76,7 @@ fn naming_is_refused_when_the_text_is_already_a_version_or_the_name_is_taken() {
     );
 
     let (code, _, err) = place.ssa(&["render", &id, "--version", "Nonexistent"]);
-    assert_eq!(code, 2);
+    assert_eq!(code, 1);
     assert!(
         err.contains("no version named or numbered \"Nonexistent\""),
         "{err}"

@@ -239,7 +239,8 @@ pub struct RenderedDto {
     pub problems: Vec<ssa_core::template::Problem>,
 }
 
-/// One revision of a negotiation's draft; a named one is a version.
+/// One revision of a negotiation's draft; a named one is a version, and an initialled version
+/// is locked with the fingerprint of its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct RevisionDto {
@@ -248,18 +249,65 @@ pub struct RevisionDto {
     /// RFC 3339, UTC.
     pub started_at: String,
     pub updated_at: String,
+    pub initialled: Option<InitiallingDto>,
+}
+
+/// Who initialled a version, when, and the fingerprint of its canonical text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct InitiallingDto {
+    /// SHA-256 of the canonical text, 64 lower-case hexadecimal digits.
+    pub fingerprint: String,
+    /// Its first digits, for lists.
+    pub short_fingerprint: String,
+    pub initialled_by: String,
+    /// RFC 3339, UTC.
+    pub initialled_at: String,
+}
+
+fn stamp(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 impl From<ssa_store::RevisionSummary> for RevisionDto {
     fn from(revision: ssa_store::RevisionSummary) -> Self {
-        let stamp = |t: chrono::DateTime<chrono::Utc>| {
-            t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-        };
         RevisionDto {
             number: revision.number,
             name: revision.name,
             started_at: stamp(revision.started_at),
             updated_at: stamp(revision.updated_at),
+            initialled: revision.initialled.map(|i| InitiallingDto {
+                short_fingerprint: ssa_core::initialling::short_fingerprint(&i.fingerprint)
+                    .to_string(),
+                fingerprint: i.fingerprint,
+                initialled_by: i.initialled_by,
+                initialled_at: stamp(i.initialled_at),
+            }),
         }
     }
+}
+
+/// One side of a comparison: the model template, the draft as it is now, or a revision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum VersionRefDto {
+    /// The draft's template with its default choices and the other side's parameter values.
+    Model,
+    /// The draft as it is now.
+    Current,
+    /// A revision (a version when named), by number.
+    Revision { number: u32 },
+}
+
+/// The result of checking an initialled version's fingerprint against its text now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VerificationDto {
+    pub number: u32,
+    pub name: String,
+    /// The fingerprint recorded when it was initialled.
+    pub recorded: String,
+    /// The fingerprint of the text as it renders now.
+    pub recomputed: String,
+    pub matches: bool,
 }

@@ -22,8 +22,13 @@ pub struct Workbench {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) ids: Arc<dyn IdSource>,
     pub(crate) processes: crate::process::ProcessCache,
+    /// Templates parsed from the store, with the source they were parsed from.
+    pub(crate) parsed_templates: Mutex<ParsedTemplates>,
     data_dir: DataDir,
 }
+
+pub(crate) type ParsedTemplates =
+    std::collections::HashMap<(String, String), (String, ssa_core::template::Template)>;
 
 impl Workbench {
     /// Opens the database of `data_dir` (creating the directory and the database if needed).
@@ -61,6 +66,7 @@ impl Workbench {
             clock,
             ids,
             processes: Default::default(),
+            parsed_templates: Mutex::new(ParsedTemplates::new()),
             data_dir: data_dir.clone(),
         })
     }

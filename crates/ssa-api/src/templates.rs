@@ -131,8 +131,23 @@ impl Workbench {
             .store
             .get_template(id, version)?
             .ok_or_else(|| ApiError::not_found("template", &format!("{id} {version}")))?;
-        Template::parse(&format!("stored template {id} {version}"), &stored.source)
-            .map_err(template_error)
+        // Parsing the Annex I template takes longer than rendering it; a negotiation's views
+        // load the same template again and again, so the parsed value is kept and reused
+        // while the stored source is byte for byte the same (a hand edit is parsed afresh).
+        let key = (id.to_string(), version.to_string());
+        let mut parsed = self
+            .parsed_templates
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((source, template)) = parsed.get(&key) {
+            if *source == stored.source {
+                return Ok(template.clone());
+            }
+        }
+        let template = Template::parse(&format!("stored template {id} {version}"), &stored.source)
+            .map_err(template_error)?;
+        parsed.insert(key, (stored.source, template.clone()));
+        Ok(template)
     }
 
     /// Imports a template file: validated in full, stored only without errors, never replacing

@@ -74,8 +74,32 @@ enum Command {
         #[arg(long)]
         version: Option<String>,
     },
-    /// List the revisions of a negotiation's draft; named ones are versions.
+    /// List the revisions of a negotiation's draft; named ones are versions, initialled ones
+    /// show who initialled them and the start of their fingerprint.
     Versions { negotiation: String },
+    /// Compare two versions: the summary, then a redline of each changed provision
+    /// (`[-deleted-]`, `{+inserted+}`). A version is a revision number, a version name,
+    /// `current` (the draft as it is now) or `model` (the model template).
+    Diff {
+        negotiation: String,
+        before: String,
+        after: String,
+    },
+    /// Initial a named version: lock it with the SHA-256 fingerprint of its text (printed).
+    /// This cannot be undone.
+    Initial {
+        negotiation: String,
+        version: String,
+        /// Who initials it (the negotiators' names).
+        #[arg(long)]
+        by: String,
+    },
+    /// Check that an initialled version's text still has the fingerprint recorded when it
+    /// was initialled (exit code 1 when it does not).
+    VerifyInitialled {
+        negotiation: String,
+        version: String,
+    },
     /// Name the draft as it now is, making it a version that is never changed.
     NameVersion { negotiation: String, name: String },
     /// Print a negotiation's progress through the process (`ssa process <negotiation>`), or
@@ -333,16 +357,57 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
         }
         Command::Versions { negotiation } => {
             for r in workbench.list_revisions(&negotiation)? {
+                let mut line = format!("{:>4}  {}", r.number, r.updated_at);
+                if let Some(name) = &r.name {
+                    line.push_str(&format!("  version \"{name}\""));
+                }
+                if let Some(i) = &r.initialled {
+                    line.push_str(&format!(
+                        "  initialled by {} on {}, fingerprint {}",
+                        i.initialled_by, i.initialled_at, i.short_fingerprint
+                    ));
+                }
+                let _ = writeln!(out, "{line}");
+            }
+        }
+        Command::Diff {
+            negotiation,
+            before,
+            after,
+        } => {
+            let before = workbench.resolve_version(&negotiation, &before)?;
+            let after = workbench.resolve_version(&negotiation, &after)?;
+            let comparison = workbench.compare_versions(&negotiation, &before, &after)?;
+            let _ = write!(out, "{}", comparison.to_redline_text());
+        }
+        Command::Initial {
+            negotiation,
+            version,
+            by,
+        } => {
+            let number = revision_number(&workbench, &negotiation, &version)?;
+            let initialled = workbench.initial_version(&negotiation, number, &by)?;
+            let fingerprint = initialled
+                .initialled
+                .map(|i| i.fingerprint)
+                .unwrap_or_default();
+            let _ = writeln!(out, "{fingerprint}");
+        }
+        Command::VerifyInitialled {
+            negotiation,
+            version,
+        } => {
+            let number = revision_number(&workbench, &negotiation, &version)?;
+            let check = workbench.verify_initialled(&negotiation, number)?;
+            if check.matches {
+                let _ = writeln!(out, "{}  matches", check.recorded);
+            } else {
                 let _ = writeln!(
-                    out,
-                    "{:>4}  {}  {}",
-                    r.number,
-                    r.updated_at,
-                    r.name
-                        .as_deref()
-                        .map(|n| format!("version \"{n}\""))
-                        .unwrap_or_default()
+                    err,
+                    "The text of \"{}\" no longer has the fingerprint recorded when it was initialled.\n  recorded:   {}\n  recomputed: {}",
+                    check.name, check.recorded, check.recomputed
                 );
+                return Ok(1);
             }
         }
         Command::NameVersion { negotiation, name } => {
@@ -467,6 +532,18 @@ fn print_rounds(
         .collect();
     let _ = writeln!(out, "summary: {}", counts.join(", "));
     Ok(())
+}
+
+/// The revision a version name or number stands for; `current` and `model` are not versions
+/// that can be initialled.
+fn revision_number(workbench: &Workbench, negotiation: &str, which: &str) -> Result<u32, ApiError> {
+    match workbench.resolve_version(negotiation, which)? {
+        ssa_api::dto::VersionRefDto::Revision { number } => Ok(number),
+        _ => Err(ApiError::new(
+            ssa_api::ErrorCode::InvalidInput,
+            format!("\"{which}\" is not a named version; give a version name or number."),
+        )),
+    }
 }
 
 fn parties_line(n: &NegotiationDto) -> String {

@@ -11,7 +11,7 @@ export type View =
   | { kind: "templates" }
   | { kind: "template"; id: string; version: string };
 
-export type NegotiationArea = "overview" | "agreement" | "process";
+export type NegotiationArea = "overview" | "agreement" | "process" | "versions";
 
 export interface Move {
   id: string;

@@ -4,6 +4,7 @@ import { vi } from "vitest";
 import { renderDraft, sampleTemplate } from "./fakeAgreement";
 import { FakeProcess } from "./fakeProcess";
 import { FakeTemplateLibrary } from "./fakeTemplates";
+import { FakeVersionHistory } from "./fakeVersions";
 import {
   BackendError,
   type About,
@@ -14,6 +15,11 @@ import {
   type Template,
   type TemplateSummary,
   type Backend,
+  type Comparison,
+  type DeviationReport,
+  type Revision,
+  type Verification,
+  type VersionRef,
   type Negotiation,
   type NegotiationInput,
   type Shelf,
@@ -93,6 +99,12 @@ const METHODS: Method[] = [
   "exportProcessFile",
   "chooseProcessFileToOpen",
   "chooseProcessFileToSave",
+  "listRevisions",
+  "nameVersion",
+  "compareVersions",
+  "deviationReport",
+  "initialVersion",
+  "verifyInitialled",
 ];
 
 export class FakeBackend implements Backend {
@@ -110,6 +122,8 @@ export class FakeBackend implements Backend {
   readonly library = new FakeTemplateLibrary(this.templates);
   /** Each negotiation's process, process files and dialogs. */
   readonly process = new FakeProcess();
+  /** The drafts' revisions and versions; comparisons answer what a test sets here. */
+  readonly history = new FakeVersionHistory();
   /** Stored drafts by negotiation id. */
   readonly drafts = new Map<string, Draft>();
   #next = 100;
@@ -324,5 +338,30 @@ export class FakeBackend implements Backend {
   }
   async chooseProcessFileToSave(): Promise<string | null> {
     return this.process.saveAnswer;
+
+  async listRevisions(negotiationId: string): Promise<Revision[]> {
+    this.#find(negotiationId);
+    return this.history.list(negotiationId);
+  }
+
+  async nameVersion(negotiationId: string, name: string): Promise<Revision> {
+    return this.history.name(negotiationId, name);
+  }
+
+  async compareVersions(_negotiationId: string, before: VersionRef, after: VersionRef): Promise<Comparison> {
+    this.history.compared.push([before, after]);
+    return structuredClone(this.history.comparison);
+  }
+
+  async deviationReport(_negotiationId: string, _version: VersionRef): Promise<DeviationReport> {
+    return structuredClone(this.history.deviation);
+  }
+
+  async initialVersion(negotiationId: string, number: number, initialledBy: string): Promise<Revision> {
+    return this.history.initial(negotiationId, number, initialledBy);
+  }
+
+  async verifyInitialled(negotiationId: string, number: number): Promise<Verification> {
+    return this.history.verify(negotiationId, number);
   }
 }

@@ -331,7 +331,54 @@ fn redline(old: &UnitText<'_>, new: &UnitText<'_>) -> Vec<RedlineSegment> {
             }
         }
     }
-    join(pieces)
+    tidy(join(pieces))
+}
+
+/// Folds the spaces the diff kept between two changes into the changes, and puts a change's
+/// deletions before its insertions: "[-as soon as possible-]{+without delay+}" reads better
+/// than four interleaved one-word changes around shared spaces. (`similar` has no semantic
+/// clean-up of its own; this is the whitespace part of diff-match-patch's.)
+fn tidy(segments: Vec<RedlineSegment>) -> Vec<RedlineSegment> {
+    let is_gap = |s: &RedlineSegment| {
+        s.op == RedlineOp::Equal && s.text.chars().all(|c| c.is_whitespace() && c != '\n')
+    };
+    let mut out = Vec::with_capacity(segments.len());
+    let mut i = 0;
+    while i < segments.len() {
+        if segments[i].op == RedlineOp::Equal {
+            out.push(segments[i].clone());
+            i += 1;
+            continue;
+        }
+        let (mut deleted, mut inserted) = (String::new(), String::new());
+        loop {
+            let segment = &segments[i];
+            match segment.op {
+                RedlineOp::Deleted => deleted.push_str(&segment.text),
+                RedlineOp::Inserted => inserted.push_str(&segment.text),
+                RedlineOp::Equal => {
+                    deleted.push_str(&segment.text);
+                    inserted.push_str(&segment.text);
+                }
+            }
+            i += 1;
+            let next_is_change =
+                |k: usize| segments.get(k).is_some_and(|s| s.op != RedlineOp::Equal);
+            if next_is_change(i) || (segments.get(i).is_some_and(is_gap) && next_is_change(i + 1)) {
+                continue;
+            }
+            break;
+        }
+        for (op, text) in [
+            (RedlineOp::Deleted, deleted),
+            (RedlineOp::Inserted, inserted),
+        ] {
+            if !text.is_empty() {
+                out.push(RedlineSegment { op, text });
+            }
+        }
+    }
+    out
 }
 
 /// Joins adjacent pieces of the same kind into one segment.
@@ -426,23 +473,18 @@ impl Comparison {
 }
 
 impl UnitComparison {
-    /// "== Article 11 (was Article 12): changed, renumbered ==".
+    /// "== Article 11 (was Article 12): changed, renumbered [M5.8] ==".
     pub fn header(&self) -> String {
+        // The label only: the heading is the first line of the redline.
         let label = |place: &Option<UnitPlace>| {
-            place.as_ref().map(|p| {
-                let label = p.label.clone().unwrap_or_else(|| {
-                    if self.id == TITLE_UNIT_ID {
-                        "Title".to_string()
-                    } else {
-                        self.id.clone()
-                    }
-                });
-                if p.heading.is_empty() {
-                    label
-                } else {
-                    format!("{label} {}", p.heading)
-                }
-            })
+            place
+                .as_ref()
+                .map(|p| match (&p.label, p.heading.is_empty()) {
+                    (Some(label), _) => label.clone(),
+                    (None, false) => p.heading.clone(),
+                    (None, true) if self.id == TITLE_UNIT_ID => "Title".to_string(),
+                    (None, true) => self.id.clone(),
+                })
         };
         let name = match (label(&self.before), label(&self.after)) {
             (Some(before), Some(after)) if self.renumbered => {

@@ -16,8 +16,9 @@ import type {
 } from "./types";
 import type { ProcessBackend } from "./processBackend";
 import type { TemplateBackend } from "./templateBackend";
+import type { VersionBackend } from "./versionBackend";
 
-export interface Backend extends TemplateBackend, ProcessBackend {
+export interface Backend extends TemplateBackend, ProcessBackend, VersionBackend {
   startupStatus(): Promise<Startup>;
   recoverOpenCopyReadOnly(): Promise<Startup>;
   recoverStartFresh(): Promise<Startup>;

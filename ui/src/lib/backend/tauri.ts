@@ -5,6 +5,7 @@ import { unwrap } from "./answer";
 import { BackendError, type Backend } from "./backend";
 import { tauriProcessBackend } from "./tauriProcess";
 import { tauriTemplateBackend } from "./tauriTemplates";
+import { tauriVersionBackend } from "./tauriVersions";
 
 
 async function direct<T>(call: () => Promise<T>): Promise<T> {
@@ -19,6 +20,7 @@ export function tauriBackend(): Backend {
   return {
     ...tauriTemplateBackend(),
     ...tauriProcessBackend(),
+    ...tauriVersionBackend(),
     startupStatus: () => direct(() => commands.startupStatus()),
     recoverOpenCopyReadOnly: () => unwrap(() => commands.recoverOpenCopyReadOnly()),
     recoverStartFresh: () => unwrap(() => commands.recoverStartFresh()),

@@ -5,6 +5,11 @@ import { processEs } from "../../process/messages";
 export const es: Dictionary = {
   ...templatesEs,
   ...processEs,
+import { versionsEs } from "../../versions/messages";
+
+export const es: Dictionary = {
+  ...templatesEs,
+  ...versionsEs,
   "app.name": "SSA Workbench",
   "app.skip": "Ir al contenido",
 

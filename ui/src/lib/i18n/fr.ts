@@ -5,6 +5,11 @@ import { processFr } from "../../process/messages";
 export const fr: Dictionary = {
   ...templatesFr,
   ...processFr,
+import { versionsFr } from "../../versions/messages";
+
+export const fr: Dictionary = {
+  ...templatesFr,
+  ...versionsFr,
   "app.name": "SSA Workbench",
   "app.skip": "Aller au contenu",
 
