@@ -1,14 +1,11 @@
 import type { Dictionary } from "./en";
 import { templatesEs } from "../../templates/messages";
 import { processEs } from "../../process/messages";
-
-export const es: Dictionary = {
-  ...templatesEs,
-  ...processEs,
 import { versionsEs } from "../../versions/messages";
 
 export const es: Dictionary = {
   ...templatesEs,
+  ...processEs,
   ...versionsEs,
   "app.name": "SSA Workbench",
   "app.skip": "Ir al contenido",

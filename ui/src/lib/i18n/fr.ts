@@ -1,14 +1,11 @@
 import type { Dictionary } from "./en";
 import { templatesFr } from "../../templates/messages";
 import { processFr } from "../../process/messages";
-
-export const fr: Dictionary = {
-  ...templatesFr,
-  ...processFr,
 import { versionsFr } from "../../versions/messages";
 
 export const fr: Dictionary = {
   ...templatesFr,
+  ...processFr,
   ...versionsFr,
   "app.name": "SSA Workbench",
   "app.skip": "Aller au contenu",
