@@ -1,10 +1,14 @@
 //! The commands the UI calls. Each is a one-line delegation into `ssa-api`.
 
+use ssa_api::documents::{FeasibilityDto, MonitoringDto, RatificationDto};
 use ssa_api::dto::{
     AboutDto, AgreementDto, NegotiationDto, NegotiationInput, RenderedDto, ShelfDto, StartupDto,
     TemplateSummaryDto,
 };
-use ssa_api::{ApiError, Session};
+use ssa_api::{ApiError, ArrangementDto, Session};
+use ssa_core::documents::feasibility::Feasibility;
+use ssa_core::documents::monitoring::Monitoring;
+use ssa_core::documents::ratification::Ratification;
 use ssa_core::template::{Draft, Problem, Template};
 use tauri::State;
 
@@ -38,6 +42,16 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         delete_template,
         import_template_file,
         export_template_file,
+        get_feasibility,
+        save_feasibility,
+        apply_coverage_to_draft,
+        get_ratification,
+        save_ratification,
+        get_monitoring,
+        save_monitoring,
+        get_arrangement,
+        start_arrangement,
+        edit_arrangement,
     ]
 }
 
@@ -245,4 +259,99 @@ pub fn export_template_file(
     path: String,
 ) -> Answer<()> {
     session.with(|w| w.export_template_file(&id, &version, std::path::Path::new(&path)))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn get_feasibility(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<FeasibilityDto> {
+    session.with(|w| w.feasibility_view(&negotiation_id))
+}
+
+/// A changed coverage choice is carried into the draft agreement.
+#[tauri::command]
+#[specta::specta]
+pub fn save_feasibility(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    feasibility: Feasibility,
+) -> Answer<FeasibilityDto> {
+    session.with(|w| w.save_feasibility(&negotiation_id, &feasibility))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn apply_coverage_to_draft(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<FeasibilityDto> {
+    session.with(|w| w.apply_coverage_to_draft(&negotiation_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn get_ratification(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<RatificationDto> {
+    session.with(|w| w.ratification_view(&negotiation_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn save_ratification(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    ratification: Ratification,
+) -> Answer<RatificationDto> {
+    session.with(|w| w.save_ratification(&negotiation_id, &ratification))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn get_monitoring(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<MonitoringDto> {
+    session.with(|w| w.monitoring_view(&negotiation_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn save_monitoring(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    monitoring: Monitoring,
+) -> Answer<MonitoringDto> {
+    session.with(|w| w.save_monitoring(&negotiation_id, &monitoring))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn get_arrangement(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<Option<ArrangementDto>> {
+    session.with(|w| w.arrangement_view(&negotiation_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn start_arrangement(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<ArrangementDto> {
+    session.with(|w| w.start_arrangement(&negotiation_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn edit_arrangement(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    draft: Draft,
+) -> Answer<RenderedDto> {
+    session.with(|w| w.edit_arrangement(&negotiation_id, &draft))
 }

@@ -19,6 +19,9 @@
 //!   the one input of preview, PDF, diff and exchange ([`template::Document`]).
 //! - **Article**: a numbered provision of an agreement; its number is computed at render time,
 //!   never stored, and it is addressed by its stable node id.
+//! - **Step document**: what a step of the process produces beside the agreement: the
+//!   feasibility study, the signature and ratification record, the administrative arrangement
+//!   (a second draft on its own template) and the monitoring record ([`documents`]).
 //! - **Round**, **Position**, **Version**: introduced by the modules that own them as they are
 //!   built.
 

@@ -35,6 +35,17 @@ export const commands = {
 	importTemplateFile: (path: string) => typedError<TemplateSummaryDto, ApiError>(__TAURI_INVOKE("import_template_file", { path })),
 	/**  Writes a template's file where the user chose in the save dialog. */
 	exportTemplateFile: (id: string, version: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_template_file", { id, version, path })),
+	getFeasibility: (negotiationId: string) => typedError<FeasibilityDto, ApiError>(__TAURI_INVOKE("get_feasibility", { negotiationId })),
+	/**  A changed coverage choice is carried into the draft agreement. */
+	saveFeasibility: (negotiationId: string, feasibility: Feasibility) => typedError<FeasibilityDto, ApiError>(__TAURI_INVOKE("save_feasibility", { negotiationId, feasibility })),
+	applyCoverageToDraft: (negotiationId: string) => typedError<FeasibilityDto, ApiError>(__TAURI_INVOKE("apply_coverage_to_draft", { negotiationId })),
+	getRatification: (negotiationId: string) => typedError<RatificationDto, ApiError>(__TAURI_INVOKE("get_ratification", { negotiationId })),
+	saveRatification: (negotiationId: string, ratification: Ratification) => typedError<RatificationDto, ApiError>(__TAURI_INVOKE("save_ratification", { negotiationId, ratification })),
+	getMonitoring: (negotiationId: string) => typedError<MonitoringDto, ApiError>(__TAURI_INVOKE("get_monitoring", { negotiationId })),
+	saveMonitoring: (negotiationId: string, monitoring: Monitoring) => typedError<MonitoringDto, ApiError>(__TAURI_INVOKE("save_monitoring", { negotiationId, monitoring })),
+	getArrangement: (negotiationId: string) => typedError<ArrangementDto | null, ApiError>(__TAURI_INVOKE("get_arrangement", { negotiationId })),
+	startArrangement: (negotiationId: string) => typedError<ArrangementDto, ApiError>(__TAURI_INVOKE("start_arrangement", { negotiationId })),
+	editArrangement: (negotiationId: string, draft: Draft) => typedError<RenderedDto, ApiError>(__TAURI_INVOKE("edit_arrangement", { negotiationId, draft })),
 };
 
 /* Types */
@@ -63,6 +74,13 @@ export type AgreementDto = {
 
 /**  Two parties, or three or more. */
 export type AgreementKind = "bilateral" | "multilateral";
+
+/**  Whose numbers the links show. */
+export type AgreementNumbering = 
+/**  The negotiation's draft agreement. */
+"draft" | 
+/**  The model agreement (no draft agreement yet). */
+"model";
 
 /**  One of several wordings of a node; exactly one per node is the default. */
 export type Alternative = {
@@ -93,6 +111,36 @@ export type ApiError = {
 	problems: FieldProblemDto[],
 };
 
+/**  The arrangement view's data: like the agreement view's, plus the links to the agreement. */
+export type ArrangementDto = {
+	negotiationId: string,
+	template: Template,
+	draft: Draft,
+	document: Document,
+	problems: Problem[],
+	links: ArrangementLink[],
+	agreementNumbering: AgreementNumbering,
+};
+
+/**  One arrangement node's link to one agreement node. */
+export type ArrangementLink = {
+	/**  The arrangement node. */
+	node: string,
+	/**  The agreement node it implements. */
+	target: string,
+	at: LinkTarget,
+};
+
+/**  One of the nine ILO C102 branches, in the Convention's order. */
+export type Branch = "medical_care" | "sickness" | "unemployment" | "old_age" | "employment_injury" | "family" | "maternity" | "invalidity" | "survivors";
+
+/**  The rule's answer for one branch. */
+export type BranchSuggestion = {
+	branch: Branch,
+	suggestion: Suggestion,
+	reason: SuggestionReason,
+};
+
 export type BrokenReason = 
 /**  No node has this id. */
 "missing" | 
@@ -100,6 +148,23 @@ export type BrokenReason =
 "omitted" | 
 /**  The node exists but cannot be referred to (preamble, signature block). */
 "not_numbered";
+
+/**
+ *  One benefit chapter of the agreement: the branches it deals with, the team's choice and the
+ *  draft's current state.
+ */
+export type ChapterChoiceDto = {
+	/**  The template flag ("branch.pensions"). */
+	flag: string,
+	branches: Branch[],
+	/**  What the team's choice implies; `None` while none of its branches is decided. */
+	chosen: boolean | null,
+	/**
+	 *  Whether the draft agreement has the chapter; `None` without a draft (or a template
+	 *  without this flag).
+	 */
+	inDraft: boolean | null,
+};
 
 /**  One value a `choice` parameter may take. */
 export type Choice = {
@@ -110,6 +175,30 @@ export type Choice = {
 };
 
 export type Confidence = "high" | "medium" | "low";
+
+/**  One figure of the migration corridor between two parties, with its year and source. */
+export type CorridorFigure = {
+	id: string,
+	kind: CorridorKind,
+	from: string,
+	to: string,
+	count: number | null,
+	year: number | null,
+	source?: string,
+	note?: string,
+};
+
+/**  What a corridor figure counts. */
+export type CorridorKind = 
+/**  Nationals of `from` working in `to`. */
+"migrant_workers" | 
+/**  Workers posted by employers in `from` to `to`. */
+"posted_workers" | 
+/**  Pensioners of `from`'s schemes living in `to`. */
+"pensioners_abroad";
+
+/**  The team's decision for one branch. */
+export type Coverage = "covered" | "not_covered";
 
 export type Document = {
 	template_id: string,
@@ -153,6 +242,15 @@ export type Draft = {
 	custom_wording?: { [key in string]: string },
 };
 
+/**  The outcome of the entry-into-force rule. */
+export type EntryIntoForce = { state: "computed"; 
+/**  ISO date of entry into force. */
+date: string; 
+/**  ISO date of the later notification the period runs from, and whose it is. */
+later_notification: string; party: string; 
+/**  The day the period of `months` expires. */
+period_expires: string; months: number } | { state: "not_computable"; reason: NotComputable };
+
 /**  What kind of failure this is; the UI switches on it (e.g. to mark form fields). */
 export type ErrorCode = 
 /**  The input was refused; `problems` names each field. */
@@ -168,9 +266,47 @@ export type ErrorCode =
 /**  Anything else in storage or the file system. */
 "storage";
 
+/**  The feasibility study of one negotiation. */
+export type Feasibility = {
+	schemes?: SchemeRow[],
+	corridor?: CorridorFigure[],
+	/**  Branches the team has decided on; a branch absent here is not decided yet. */
+	coverage?: Partial<{ [key in Branch]: Coverage }>,
+	notes?: string,
+};
+
+export type FeasibilityDto = {
+	negotiationId: string,
+	parties: PartyDto[],
+	feasibility: Feasibility,
+	suggestions: BranchSuggestion[],
+	chapters: ChapterChoiceDto[],
+	hasDraft: boolean,
+};
+
 export type FieldProblemDto = {
 	field: string,
 	message: string,
+};
+
+/**  What an indicator counts (the statistics clause of agreements and arrangements). */
+export type Indicator = "people_covered" | "certificates_issued" | "claims" | 
+/**  A sum of money; the row's `currency` says which. */
+"benefits_paid_abroad";
+
+/**  One figure: an indicator's value for one year. */
+export type IndicatorValue = {
+	id: string,
+	indicator: Indicator,
+	year: number | null,
+	/**  The party whose institution reports it (ISO code); empty for both together. */
+	party?: string,
+	/**  Decimal text, not negative: "1250", "3400000.50". */
+	value?: string,
+	/**  ISO 4217 code for money ("EUR"); empty for counts. */
+	currency?: string,
+	source?: string,
+	note?: string,
 };
 
 /**  The laws of one party that one branch covers. */
@@ -180,12 +316,42 @@ export type LawsForBranch = {
 	laws: string[],
 };
 
+/**  Where one linked agreement node stands in the rendered agreement. */
+export type LinkTarget = 
+/**
+ *  In the agreement: the article's label ("Article 27") and the target's own label when it
+ *  is a paragraph or item of it ("2.").
+ */
+{ state: "in_agreement"; article: string; within?: string | null } | 
+/**  A chapter or part: its label ("Chapter 2"). */
+{ state: "division"; label: string } | 
+/**  The agreement's draft leaves the target out. */
+{ state: "left_out" };
+
 /**  Text in English with optional French and Spanish; the UI picks by its language. */
 export type LocalizedTextDto = {
 	en: string,
 	fr: string | null,
 	es: string | null,
 };
+
+export type Monitoring = {
+	indicators?: IndicatorValue[],
+	reviews?: Review[],
+};
+
+export type MonitoringDto = {
+	negotiationId: string,
+	parties: PartyDto[],
+	monitoring: Monitoring,
+};
+
+/**  Where the delay of the entry-into-force rule comes from. */
+export type MonthsSource = 
+/**  The draft agreement's value. */
+"draft" | 
+/**  The template's default (the draft leaves it at the default, or there is no draft). */
+"template_default";
 
 export type NegotiationDto = {
 	id: string,
@@ -235,12 +401,26 @@ export type Node = {
 	guidance?: string | null,
 	/**  Absent: inherited from the parent node, and at top level from the template. */
 	provenance?: Provenance | null,
+	/**
+	 *  Node ids of the template named by the template's `implements` that this node puts into
+	 *  practice ("M5.2": the article on liaison bodies).
+	 */
+	implements?: string[],
 };
 
 /**  The structural kind of a node; decides where it may sit and how it is numbered. */
 export type NodeKind = "preamble" | "part" | "chapter" | "section" | "article" | "paragraph" | 
 /**  A sub-item: (a), (b) under a paragraph or article; (i), (ii) under another item. */
 "item" | "signature";
+
+/**  Why the date cannot be computed yet. */
+export type NotComputable = 
+/**  This party has not notified yet. */
+{ kind: "missing_notification"; party: string } | 
+/**  This party's notification date is not an ISO date. */
+{ kind: "invalid_date"; party: string; value: string } | 
+/**  The date would fall outside the calendar chrono supports (a typing slip). */
+{ kind: "out_of_range" };
 
 export type OmissionReason = 
 /**  An optional node left out. */
@@ -301,6 +481,28 @@ export type PartyDto = {
 	name: string,
 	isoCode: string,
 	role: PartyRoleDto,
+};
+
+/**  One party's record. */
+export type PartyRatification = {
+	/**  The party's ISO code, as in the negotiation. */
+	party: string,
+	/**  ISO date. */
+	signature_date: string | null,
+	signature_place?: string,
+	signatory?: string,
+	/**
+	 *  The instrument of approval: "Act of 22 May 2005", "Decree No. 12/2026", "tabled in
+	 *  Parliament, no disapproval within 60 days".
+	 */
+	approval_instrument?: string,
+	approval_date: string | null,
+	/**
+	 *  When the party notified the other(s) that its internal procedures are complete (or the
+	 *  date of the exchange of notes or instruments).
+	 */
+	notification_date: string | null,
+	notes?: string,
 };
 
 export type PartyRoleDto = "own" | "counterpart";
@@ -369,7 +571,12 @@ export type ProblemKind =
 /**  An inclusion choice for a node that is not optional. */
 "not_optional" | 
 /**  A chosen alternative the node does not have. */
-"unknown_alternative";
+"unknown_alternative" | 
+/**
+ *  A node's `implements` names a node the implemented template does not have, or the
+ *  template does not say which template it implements.
+ */
+"unknown_implemented_node";
 
 /**  Where a node's substance comes from, so inferred text can be told apart and replaced. */
 export type Provenance = {
@@ -380,6 +587,30 @@ export type Provenance = {
 	note?: string,
 };
 
+/**  The signature and ratification record of one negotiation. */
+export type Ratification = {
+	parties?: PartyRatification[],
+};
+
+export type RatificationDto = {
+	negotiationId: string,
+	parties: PartyDto[],
+	ratification: Ratification,
+	/**  `None` when the agreement's template has no `entry.months` parameter. */
+	entryIntoForce: EntryIntoForce | null,
+	entryMonths: number | null,
+	monthsSource: MonthsSource,
+	/**
+	 *  The article of the agreement that states the rule, as the draft renders it (or the
+	 *  model, without a draft): its label and text.
+	 */
+	ruleArticle: string | null,
+	ruleText: Segment[],
+	hasDraft: boolean,
+	/**  Dates in an order that cannot be right; shown, never refused. */
+	warnings: FieldProblemDto[],
+};
+
 /**  `long`: "Article 12, paragraph 3, subparagraph (a)"; `compact`: "Article 12(3)(a)". */
 export type ReferenceStyle = "long" | "compact";
 
@@ -388,6 +619,40 @@ export type RenderedDto = {
 	document: Document,
 	problems: Problem[],
 };
+
+/**  A review date of the agreement (joint committee, statistics exchange, evaluation). */
+export type Review = {
+	id: string,
+	/**  ISO date. */
+	date: string | null,
+	what?: string,
+	done?: boolean,
+};
+
+/**  One party's scheme for one branch: a row of the side-by-side comparison. */
+export type SchemeRow = {
+	branch: Branch,
+	/**  The party's ISO code, as in the negotiation. */
+	party: string,
+	/**  Whether the party has a scheme for this branch; `None` until the team has looked. */
+	exists: boolean | null,
+	scheme_type: SchemeType | null,
+	persons_covered?: string,
+	qualifying_period?: string,
+	export_rules?: string,
+	/**  Nationality or residence conditions. */
+	conditions?: string,
+	notes?: string,
+};
+
+/**  How a scheme is financed and pays; decides how well classic coordination fits it. */
+export type SchemeType = 
+/**  Social insurance financed by contributions, paying defined benefits. */
+"contributory" | 
+/**  Paid out of public funds (tax-financed, means-tested or universal). */
+"non_contributory" | 
+/**  Individual accounts paid out as a lump sum or annuity. */
+"provident_fund";
 
 /**  A run of text. Plain text concatenates `text` fields and marks the rest. */
 export type Segment = { kind: "text"; text: string } | 
@@ -461,6 +726,38 @@ export type Style = {
 	references?: ReferenceStyle,
 };
 
+/**  What the rule suggests for one branch. */
+export type Suggestion = 
+/**  Classic coordination fits: cover the branch. */
+"cover" | 
+/**  Coverage is possible but needs a look first (see the reason). */
+"consider" | 
+/**  Nothing to coordinate. */
+"do_not_cover" | 
+/**  The comparison is not filled enough to say. */
+"incomplete";
+
+/**  Why the rule suggests what it does; `party` is the ISO code of the party concerned. */
+export type SuggestionReason = 
+/**  Every party has a contributory scheme: totalization and export work as designed. */
+{ kind: "all_contributory" } | 
+/**  A party has no scheme for the branch: there are no rights to coordinate. */
+{ kind: "no_scheme"; party: string } | 
+/**
+ *  A party's scheme is paid out of public funds, which agreements often exclude from export
+ *  and equality of treatment.
+ */
+{ kind: "non_contributory"; party: string } | 
+/**
+ *  A provident fund on one side and a pension scheme on the other: totalization does not
+ *  apply as such to individual accounts.
+ */
+{ kind: "scheme_types_differ" } | 
+/**  Provident funds on every side: the agreement can secure payment of balances abroad. */
+{ kind: "all_provident_funds" } | 
+/**  A party's scheme is not described yet (whether it exists, or its type). */
+{ kind: "not_compared"; party: string };
+
 /**  A model agreement: metadata, parameter declarations and the node list. */
 export type Template = {
 	/**  Must be [`TEMPLATE_FORMAT`]. */
@@ -478,6 +775,12 @@ export type Template = {
 	description?: string,
 	/**  Set when a ministry duplicated another template to make its own. */
 	derived_from?: TemplateRef | null,
+	/**
+	 *  For a template that implements another (an administrative arrangement implementing an
+	 *  agreement): the id of the implemented template, whose node ids the nodes'
+	 *  `implements` name.
+	 */
+	implements?: string | null,
 	/**  Provenance of the template as a whole; nodes without their own inherit it. */
 	provenance: Provenance,
 	style?: Style,
@@ -499,6 +802,11 @@ export type TemplateSummaryDto = {
 	title: string,
 	/**  "shipped", "imported" or "derived". */
 	origin: string,
+	/**
+	 *  For an administrative arrangement: the id of the agreement template it implements. Such
+	 *  a template is not offered for starting an agreement.
+	 */
+	implements: string | null,
 };
 
 /**

@@ -1,8 +1,10 @@
 import type { Dictionary } from "./en";
 import { templatesEs } from "../../templates/messages";
+import { documentsEs } from "../../documents/messages";
 
 export const es: Dictionary = {
   ...templatesEs,
+  ...documentsEs,
   "app.name": "SSA Workbench",
   "app.skip": "Ir al contenido",
 

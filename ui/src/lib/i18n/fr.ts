@@ -1,8 +1,10 @@
 import type { Dictionary } from "./en";
 import { templatesFr } from "../../templates/messages";
+import { documentsFr } from "../../documents/messages";
 
 export const fr: Dictionary = {
   ...templatesFr,
+  ...documentsFr,
   "app.name": "SSA Workbench",
   "app.skip": "Aller au contenu",
 
