@@ -1,12 +1,16 @@
 //! The commands the UI calls. Each is a one-line delegation into `ssa-api`.
 
+use ssa_api::documents::{FeasibilityDto, MonitoringDto, RatificationDto};
 use ssa_api::dto::{
     AboutDto, AgreementDto, GateDecisionDto, ItemAnswerDto, NegotiationDto, NegotiationInput,
     NegotiationProcessDto, ProcessSummaryDto, ProcessSwitchDto, RenderedDto, RevisionDto, ShelfDto,
     StartupDto, StepStatusDto, TemplateSummaryDto, VerificationDto, VersionRefDto,
 };
-use ssa_api::{ApiError, Session};
+use ssa_api::{ApiError, ArrangementDto, Session};
 use ssa_core::compare::{Comparison, DeviationReport};
+use ssa_core::documents::feasibility::Feasibility;
+use ssa_core::documents::monitoring::Monitoring;
+use ssa_core::documents::ratification::Ratification;
 use ssa_core::template::{Draft, Problem, Template};
 use tauri::State;
 
@@ -55,6 +59,16 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         deviation_report,
         initial_version,
         verify_initialled,
+        get_feasibility,
+        save_feasibility,
+        apply_coverage_to_draft,
+        get_ratification,
+        save_ratification,
+        get_monitoring,
+        save_monitoring,
+        get_arrangement,
+        start_arrangement,
+        edit_arrangement,
     ]
 }
 
@@ -285,6 +299,26 @@ pub fn list_revisions(
 
 #[tauri::command]
 #[specta::specta]
+pub fn get_feasibility(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<FeasibilityDto> {
+    session.with(|w| w.feasibility_view(&negotiation_id))
+}
+
+/// A changed coverage choice is carried into the draft agreement.
+#[tauri::command]
+#[specta::specta]
+pub fn save_feasibility(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    feasibility: Feasibility,
+) -> Answer<FeasibilityDto> {
+    session.with(|w| w.save_feasibility(&negotiation_id, &feasibility))
+}
+
+#[tauri::command]
+#[specta::specta]
 pub fn set_item_answer(
     session: State<'_, Session>,
     negotiation_id: String,
@@ -296,12 +330,30 @@ pub fn set_item_answer(
 
 #[tauri::command]
 #[specta::specta]
+pub fn apply_coverage_to_draft(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<FeasibilityDto> {
+    session.with(|w| w.apply_coverage_to_draft(&negotiation_id))
+}
+
+#[tauri::command]
+#[specta::specta]
 pub fn name_version(
     session: State<'_, Session>,
     negotiation_id: String,
     name: String,
 ) -> Answer<RevisionDto> {
     session.with(|w| w.name_version(&negotiation_id, &name))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn get_ratification(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<RatificationDto> {
+    session.with(|w| w.ratification_view(&negotiation_id))
 }
 
 #[tauri::command]
@@ -318,6 +370,16 @@ pub fn set_step_status(
 
 #[tauri::command]
 #[specta::specta]
+pub fn save_ratification(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    ratification: Ratification,
+) -> Answer<RatificationDto> {
+    session.with(|w| w.save_ratification(&negotiation_id, &ratification))
+}
+
+#[tauri::command]
+#[specta::specta]
 pub fn compare_versions(
     session: State<'_, Session>,
     negotiation_id: String,
@@ -325,6 +387,15 @@ pub fn compare_versions(
     after: VersionRefDto,
 ) -> Answer<Comparison> {
     session.with(|w| w.compare_versions(&negotiation_id, &before, &after))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn get_monitoring(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<MonitoringDto> {
+    session.with(|w| w.monitoring_view(&negotiation_id))
 }
 
 #[tauri::command]
@@ -340,6 +411,16 @@ pub fn record_gate_decision(
 
 #[tauri::command]
 #[specta::specta]
+pub fn save_monitoring(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    monitoring: Monitoring,
+) -> Answer<MonitoringDto> {
+    session.with(|w| w.save_monitoring(&negotiation_id, &monitoring))
+}
+
+#[tauri::command]
+#[specta::specta]
 pub fn deviation_report(
     session: State<'_, Session>,
     negotiation_id: String,
@@ -350,12 +431,30 @@ pub fn deviation_report(
 
 #[tauri::command]
 #[specta::specta]
+pub fn get_arrangement(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<Option<ArrangementDto>> {
+    session.with(|w| w.arrangement_view(&negotiation_id))
+}
+
+#[tauri::command]
+#[specta::specta]
 pub fn set_current_step(
     session: State<'_, Session>,
     negotiation_id: String,
     step_id: String,
 ) -> Answer<NegotiationProcessDto> {
     session.with(|w| w.set_current_step(&negotiation_id, &step_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn start_arrangement(
+    session: State<'_, Session>,
+    negotiation_id: String,
+) -> Answer<ArrangementDto> {
+    session.with(|w| w.start_arrangement(&negotiation_id))
 }
 
 #[tauri::command]
@@ -413,4 +512,14 @@ pub fn verify_initialled(
     number: u32,
 ) -> Answer<VerificationDto> {
     session.with(|w| w.verify_initialled(&negotiation_id, number))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn edit_arrangement(
+    session: State<'_, Session>,
+    negotiation_id: String,
+    draft: Draft,
+) -> Answer<RenderedDto> {
+    session.with(|w| w.edit_arrangement(&negotiation_id, &draft))
 }

@@ -9,7 +9,7 @@ use ssa_api::ErrorCode;
 use ssa_core::documents::arrangement::LinkTarget;
 use ssa_core::documents::branch::Branch;
 use ssa_core::documents::feasibility::{
-    Coverage, CorridorFigure, CorridorKind, Feasibility, SchemeRow, SchemeType, Suggestion,
+    CorridorFigure, CorridorKind, Coverage, Feasibility, SchemeRow, SchemeType, Suggestion,
 };
 use ssa_core::documents::monitoring::{Indicator, IndicatorValue, Monitoring, Review};
 use ssa_core::documents::ratification::{EntryIntoForce, PartyRatification, Ratification};
@@ -48,26 +48,49 @@ fn not_covering_pensions_takes_the_chapter_out_of_the_draft_and_renumbers() {
     let place = Place::new();
     let session = place.session();
     let id = session.with(|w| w.create_sample_negotiation()).unwrap().id;
-    let before = session.with(|w| w.agreement(&id)).unwrap().document.to_plain_text();
+    let before = session
+        .with(|w| w.agreement(&id))
+        .unwrap()
+        .document
+        .to_plain_text();
     assert!(chapter_of(&before, PENSIONS_CHAPTER).is_some(), "{before}");
     let revisions_before = session.with(|w| w.list_revisions(&id)).unwrap().len();
 
     let mut study = Feasibility::default();
-    study.schemes.push(scheme(Branch::OldAge, "XA", SchemeType::Contributory));
-    study.schemes.push(scheme(Branch::OldAge, "XB", SchemeType::Contributory));
+    study
+        .schemes
+        .push(scheme(Branch::OldAge, "XA", SchemeType::Contributory));
+    study
+        .schemes
+        .push(scheme(Branch::OldAge, "XB", SchemeType::Contributory));
     let view = session.with(|w| w.save_feasibility(&id, &study)).unwrap();
-    let old_age = view.suggestions.iter().find(|s| s.branch == Branch::OldAge).unwrap();
+    let old_age = view
+        .suggestions
+        .iter()
+        .find(|s| s.branch == Branch::OldAge)
+        .unwrap();
     assert_eq!(old_age.suggestion, Suggestion::Cover);
     // Saving the comparison alone leaves the draft as it is.
-    let unchanged = session.with(|w| w.agreement(&id)).unwrap().document.to_plain_text();
+    let unchanged = session
+        .with(|w| w.agreement(&id))
+        .unwrap()
+        .document
+        .to_plain_text();
     assert_eq!(unchanged, before);
 
     for branch in [Branch::OldAge, Branch::Invalidity, Branch::Survivors] {
         study.coverage.insert(branch, Coverage::NotCovered);
     }
     let view = session.with(|w| w.save_feasibility(&id, &study)).unwrap();
-    let pensions = view.chapters.iter().find(|c| c.flag == "branch.pensions").unwrap();
-    assert_eq!((pensions.chosen, pensions.in_draft), (Some(false), Some(false)));
+    let pensions = view
+        .chapters
+        .iter()
+        .find(|c| c.flag == "branch.pensions")
+        .unwrap();
+    assert_eq!(
+        (pensions.chosen, pensions.in_draft),
+        (Some(false), Some(false))
+    );
 
     let agreement = session.with(|w| w.agreement(&id)).unwrap();
     assert_eq!(
@@ -92,7 +115,11 @@ fn not_covering_pensions_takes_the_chapter_out_of_the_draft_and_renumbers() {
     // Covering survivors again brings the chapter back.
     study.coverage.insert(Branch::Survivors, Coverage::Covered);
     session.with(|w| w.save_feasibility(&id, &study)).unwrap();
-    let back = session.with(|w| w.agreement(&id)).unwrap().document.to_plain_text();
+    let back = session
+        .with(|w| w.agreement(&id))
+        .unwrap()
+        .document
+        .to_plain_text();
     assert!(chapter_of(&back, PENSIONS_CHAPTER).is_some());
 
     // Everything is there after a restart.
@@ -111,12 +138,18 @@ fn a_draft_started_after_the_choice_follows_it_and_a_diverging_draft_is_reported
         .unwrap()
         .id;
     let mut study = Feasibility::default();
-    study.coverage.insert(Branch::Unemployment, Coverage::Covered);
+    study
+        .coverage
+        .insert(Branch::Unemployment, Coverage::Covered);
     study.coverage.insert(Branch::OldAge, Coverage::NotCovered);
     let view = session.with(|w| w.save_feasibility(&id, &study)).unwrap();
     assert!(!view.has_draft);
     session.with(|w| w.start_draft(&id, None)).unwrap();
-    let text = session.with(|w| w.agreement(&id)).unwrap().document.to_plain_text();
+    let text = session
+        .with(|w| w.agreement(&id))
+        .unwrap()
+        .document
+        .to_plain_text();
     assert!(chapter_of(&text, "Unemployment").is_some(), "{text}");
     assert_eq!(chapter_of(&text, PENSIONS_CHAPTER), None);
 
@@ -126,10 +159,21 @@ fn a_draft_started_after_the_choice_follows_it_and_a_diverging_draft_is_reported
     draft.values.remove("branch.pensions");
     session.with(|w| w.save_draft(&id, &draft)).unwrap();
     let view = session.with(|w| w.feasibility_view(&id)).unwrap();
-    let pensions = view.chapters.iter().find(|c| c.flag == "branch.pensions").unwrap();
-    assert_eq!((pensions.chosen, pensions.in_draft), (Some(false), Some(true)));
+    let pensions = view
+        .chapters
+        .iter()
+        .find(|c| c.flag == "branch.pensions")
+        .unwrap();
+    assert_eq!(
+        (pensions.chosen, pensions.in_draft),
+        (Some(false), Some(true))
+    );
     let view = session.with(|w| w.apply_coverage_to_draft(&id)).unwrap();
-    let pensions = view.chapters.iter().find(|c| c.flag == "branch.pensions").unwrap();
+    let pensions = view
+        .chapters
+        .iter()
+        .find(|c| c.flag == "branch.pensions")
+        .unwrap();
     assert_eq!(pensions.in_draft, Some(false));
 }
 
@@ -150,7 +194,9 @@ fn a_refused_feasibility_study_names_the_field_and_stores_nothing() {
         note: String::new(),
     });
     study.coverage.insert(Branch::OldAge, Coverage::NotCovered);
-    let error = session.with(|w| w.save_feasibility(&id, &study)).unwrap_err();
+    let error = session
+        .with(|w| w.save_feasibility(&id, &study))
+        .unwrap_err();
     assert_eq!(error.code, ErrorCode::InvalidInput);
     assert_eq!(error.problems[0].field, "corridor[0].to");
     assert!(error.message.contains("XQ"), "{}", error.message);
@@ -180,7 +226,11 @@ fn entry_into_force_follows_the_later_notification_and_the_drafts_delay() {
         Some(EntryIntoForce::NotComputable { .. })
     ));
     assert_eq!(view.months_source, MonthsSource::TemplateDefault);
-    assert!(view.rule_article.as_deref().unwrap_or("").starts_with("Article "));
+    assert!(view
+        .rule_article
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("Article "));
 
     record.parties.push(PartyRatification {
         party: "XB".into(),
@@ -205,7 +255,9 @@ fn entry_into_force_follows_the_later_notification_and_the_drafts_delay() {
     ));
 
     record.parties[0].approval_date = Some("2026-13-01".into());
-    let error = session.with(|w| w.save_ratification(&id, &record)).unwrap_err();
+    let error = session
+        .with(|w| w.save_ratification(&id, &record))
+        .unwrap_err();
     assert_eq!(error.problems[0].field, "parties[0].approval_date");
     drop(session);
     let reopened = place.session().with(|w| w.ratification_view(&id)).unwrap();
@@ -238,7 +290,9 @@ fn monitoring_is_kept_and_bad_figures_are_refused() {
     };
     session.with(|w| w.save_monitoring(&id, &record)).unwrap();
     record.indicators[0].value = "1 250".into();
-    let error = session.with(|w| w.save_monitoring(&id, &record)).unwrap_err();
+    let error = session
+        .with(|w| w.save_monitoring(&id, &record))
+        .unwrap_err();
     assert_eq!(error.problems[0].field, "indicators[0].value");
     drop(session);
     let reopened = place.session().with(|w| w.monitoring_view(&id)).unwrap();
@@ -261,8 +315,14 @@ fn the_arrangement_is_a_second_draft_whose_links_follow_the_agreement() {
     assert_eq!(view.template.id, ssa_api::ARRANGEMENT_TEMPLATE_ID);
     // The parties and the competent authorities come from the agreement's draft.
     let agreement = session.with(|w| w.get_draft(&id)).unwrap().unwrap();
-    assert_eq!(view.draft.values.get("party_a"), agreement.values.get("party_a"));
-    assert_eq!(view.draft.values.get("authority_b"), agreement.values.get("authority_b"));
+    assert_eq!(
+        view.draft.values.get("party_a"),
+        agreement.values.get("party_a")
+    );
+    assert_eq!(
+        view.draft.values.get("authority_b"),
+        agreement.values.get("authority_b")
+    );
     assert!(view
         .problems
         .iter()
@@ -274,7 +334,10 @@ fn the_arrangement_is_a_second_draft_whose_links_follow_the_agreement() {
             .map(|l| l.at.clone())
             .unwrap()
     };
-    let LinkTarget::InAgreement { article: before, .. } = payment(&view.links) else {
+    let LinkTarget::InAgreement {
+        article: before, ..
+    } = payment(&view.links)
+    else {
         panic!("M4.1 is in the sample draft")
     };
 
@@ -283,7 +346,10 @@ fn the_arrangement_is_a_second_draft_whose_links_follow_the_agreement() {
     draft.inclusion.insert("AA.11".into(), false);
     let rendered = session.with(|w| w.edit_arrangement(&id, &draft)).unwrap();
     assert!(rendered.document.find("AA.11").is_none());
-    assert_eq!(session.with(|w| w.get_draft(&id)).unwrap().unwrap(), agreement);
+    assert_eq!(
+        session.with(|w| w.get_draft(&id)).unwrap().unwrap(),
+        agreement
+    );
 
     // Not covering pensions renumbers the agreement: the link follows.
     let mut study = Feasibility::default();
@@ -299,7 +365,11 @@ fn the_arrangement_is_a_second_draft_whose_links_follow_the_agreement() {
         panic!("M4.1 stays")
     };
     assert_ne!(before, after);
-    let entitlement = view.links.iter().find(|l| l.target == "M3.2.entitlement").unwrap();
+    let entitlement = view
+        .links
+        .iter()
+        .find(|l| l.target == "M3.2.entitlement")
+        .unwrap();
     assert_eq!(entitlement.at, LinkTarget::LeftOut);
 
     // The arrangement template is not offered for an agreement.
@@ -307,4 +377,44 @@ fn the_arrangement_is_a_second_draft_whose_links_follow_the_agreement() {
         .with(|w| w.start_draft(&other, Some(ssa_api::ARRANGEMENT_TEMPLATE_ID)))
         .unwrap_err();
     assert_eq!(error.code, ErrorCode::InvalidInput);
+}
+
+#[test]
+fn ssa_feasibility_prints_the_comparison_the_suggestion_and_the_choice() {
+    let place = Place::new();
+    let (code, id, _) = place.ssa(&["sample"]);
+    assert_eq!(code, 0);
+    let id = id.trim().to_string();
+    {
+        let session = place.session();
+        let mut study = Feasibility::default();
+        study
+            .schemes
+            .push(scheme(Branch::OldAge, "XA", SchemeType::Contributory));
+        study
+            .schemes
+            .push(scheme(Branch::OldAge, "XB", SchemeType::ProvidentFund));
+        study.coverage.insert(Branch::Family, Coverage::NotCovered);
+        session.with(|w| w.save_feasibility(&id, &study)).unwrap();
+    }
+    let (code, text, err) = place.ssa(&["feasibility", &id]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        text.contains("old age: suggested consider (provident fund beside a pension scheme"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  XA   contributory; qualifying period: 15 years of contributions"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "family: suggested cannot say yet (XA is not described yet); chosen: not covered"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("branch.family"), "{text}");
+    let (code, _, err) = place.ssa(&["feasibility", "no-such-negotiation"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-negotiation"), "{err}");
 }

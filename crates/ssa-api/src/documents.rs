@@ -123,7 +123,12 @@ fn party_codes(negotiation: &Negotiation) -> Vec<&str> {
 }
 
 fn parties_of(negotiation: &Negotiation) -> Vec<PartyDto> {
-    negotiation.parties.iter().cloned().map(Into::into).collect()
+    negotiation
+        .parties
+        .iter()
+        .cloned()
+        .map(Into::into)
+        .collect()
 }
 
 /// A flag's value in a draft: the draft's own, else the template's default, else false.
@@ -131,16 +136,22 @@ fn flag_value(template: &Template, draft: &Draft, flag: &str) -> Option<bool> {
     let parameter = template
         .parameter(flag)
         .filter(|p| p.kind == ParameterType::Flag)?;
-    Some(match draft.values.get(flag).or(parameter.default.as_ref()) {
-        Some(Value::Flag(value)) => *value,
-        _ => false,
-    })
+    Some(
+        match draft.values.get(flag).or(parameter.default.as_ref()) {
+            Some(Value::Flag(value)) => *value,
+            _ => false,
+        },
+    )
 }
 
 /// Sets the given flags in the draft (only flags the template declares); true if anything
 /// changed. A value equal to the template's default is stored as no value, like the agreement
 /// view does, so the draft keeps only its differences.
-pub(crate) fn set_flags(template: &Template, draft: &mut Draft, flags: &BTreeMap<&str, bool>) -> bool {
+pub(crate) fn set_flags(
+    template: &Template,
+    draft: &mut Draft,
+    flags: &BTreeMap<&str, bool>,
+) -> bool {
     let mut changed = false;
     for (flag, value) in flags {
         let Some(current) = flag_value(template, draft, flag) else {
@@ -178,7 +189,6 @@ fn node_using<'d>(nodes: &'d [DocumentNode], parameter: &str) -> Option<&'d Docu
 }
 
 impl Workbench {
-
     fn document<T: serde::de::DeserializeOwned + Default>(
         &self,
         kind: StepDocument,
@@ -293,7 +303,10 @@ impl Workbench {
     }
 
     /// The coverage choice's flags, for a draft being started.
-    pub(crate) fn coverage_flags(&self, id: &str) -> Result<BTreeMap<&'static str, bool>, ApiError> {
+    pub(crate) fn coverage_flags(
+        &self,
+        id: &str,
+    ) -> Result<BTreeMap<&'static str, bool>, ApiError> {
         let feasibility: Feasibility = self.document(StepDocument::Feasibility, id)?;
         Ok(draft_flags(&feasibility.coverage))
     }
@@ -377,12 +390,8 @@ impl Workbench {
         if !problems.is_empty() {
             return Err(refused("monitoring record", problems));
         }
-        self.store.put_step_document(
-            StepDocument::Monitoring,
-            id,
-            monitoring,
-            self.clock.now(),
-        )?;
+        self.store
+            .put_step_document(StepDocument::Monitoring, id, monitoring, self.clock.now())?;
         self.monitoring_view(id)
     }
 }

@@ -10,8 +10,8 @@
 
 mod agreement;
 mod arrangement;
-pub mod dto;
 pub mod documents;
+pub mod dto;
 mod error;
 pub mod exchange;
 mod files;

@@ -191,7 +191,6 @@ impl Workbench {
         }
     }
 
-
     /// Records the shipped process version for a negotiation just created.
     pub(crate) fn start_progress(&mut self, negotiation_id: &str) -> Result<(), ApiError> {
         self.store.put_progress(

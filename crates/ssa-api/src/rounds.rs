@@ -249,7 +249,6 @@ pub(crate) struct DraftArticles {
 }
 
 impl Workbench {
-
     pub(crate) fn draft_articles(
         &self,
         negotiation_id: &str,

@@ -5,6 +5,8 @@
 //! (a field that does not validate, a template file with errors); 2 the command could not run
 //! (bad arguments, an unknown id, an unreadable database).
 
+mod feasibility;
+
 use std::io::Write;
 use std::sync::Arc;
 
@@ -111,6 +113,13 @@ enum Command {
         negotiation: Option<String>,
         #[command(subcommand)]
         command: Option<ProcessCommand>,
+    },
+    /// Print a negotiation's feasibility study: each branch compared across the parties, what
+    /// the coverage rule suggests and why, the team's choice, the corridor figures.
+    Feasibility {
+        negotiation: String,
+        #[arg(long)]
+        json: bool,
     },
     /// List a negotiation's rounds and the positions of the latest (or chosen) round.
     Rounds {
@@ -327,6 +336,15 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                 if !n.notes.is_empty() {
                     let _ = writeln!(out, "\n{}", n.notes);
                 }
+            }
+        }
+        Command::Feasibility { negotiation, json } => {
+            let view = workbench.feasibility_view(&negotiation)?;
+            if json {
+                print_json(out, &view);
+            } else {
+                let title = workbench.get_negotiation(&negotiation)?.title;
+                feasibility::print(&view, &title, out);
             }
         }
         Command::Sample => {

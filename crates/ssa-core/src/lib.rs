@@ -30,6 +30,9 @@
 //! - **Comparison**, **Redline**: two renders of an agreement compared provision by provision,
 //!   matched by node id, word by word ([`compare`]); the **deviation report** compares a draft
 //!   with its model template.
+//! - **Step document**: what a step of the process produces beside the agreement: the
+//!   feasibility study, the signature and ratification record, the administrative arrangement
+//!   (a second draft on its own template) and the monitoring record ([`documents`]).
 
 pub mod compare;
 pub mod documents;

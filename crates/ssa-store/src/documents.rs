@@ -42,7 +42,11 @@ impl StepDocument {
 }
 
 /// Marks the negotiation edited; false when there is no such negotiation.
-fn touch(tx: &Transaction<'_>, negotiation_id: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+fn touch(
+    tx: &Transaction<'_>,
+    negotiation_id: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
     Ok(tx.execute(
         "UPDATE negotiation SET updated_at = ?2 WHERE id = ?1",
         params![negotiation_id, timestamp(now)],
@@ -184,7 +188,11 @@ mod tests {
         )
         .unwrap();
         store
-            .insert_negotiation(&crate::test_support::negotiation("n1", Shelf::Active, at(0)))
+            .insert_negotiation(&crate::test_support::negotiation(
+                "n1",
+                Shelf::Active,
+                at(0),
+            ))
             .unwrap();
         (dir, store)
     }
@@ -210,14 +218,22 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(back, study);
-        assert_eq!(store.get_negotiation("n1").unwrap().unwrap().updated_at, at(4));
+        assert_eq!(
+            store.get_negotiation("n1").unwrap().unwrap().updated_at,
+            at(4)
+        );
         // Each document has its own table.
         let other: Option<Monitoring> = store
             .get_step_document(StepDocument::Monitoring, "n1")
             .unwrap();
         assert_eq!(other, None);
         assert!(!store
-            .put_step_document(StepDocument::Monitoring, "missing", &Monitoring::default(), at(5))
+            .put_step_document(
+                StepDocument::Monitoring,
+                "missing",
+                &Monitoring::default(),
+                at(5)
+            )
             .unwrap());
     }
 
@@ -225,7 +241,12 @@ mod tests {
     fn documents_leave_with_their_negotiation() {
         let (_dir, mut store) = store_with_negotiation();
         store
-            .put_step_document(StepDocument::Ratification, "n1", &Feasibility::default(), at(1))
+            .put_step_document(
+                StepDocument::Ratification,
+                "n1",
+                &Feasibility::default(),
+                at(1),
+            )
             .unwrap();
         store.set_shelf("n1", Shelf::Bin).unwrap();
         assert!(store.delete_from_bin("n1").unwrap());

@@ -9,6 +9,7 @@ import {
   type DocumentNode,
   type Draft,
   type Problem,
+  type Rendered,
   type Template,
   type TemplateNode,
   type Value,
@@ -49,7 +50,7 @@ export class DraftState {
   past = $state<Draft[]>([]);
   future = $state<Draft[]>([]);
 
-  readonly #backend: Backend;
+  readonly #save: (negotiationId: string, draft: Draft) => Promise<Rendered>;
   readonly #delayMs: number;
   readonly nodes: Map<string, TemplateNode>;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -58,8 +59,17 @@ export class DraftState {
   /** The key of the text being typed: further keystrokes extend the same undo step. */
   #typing: string | null = null;
 
-  constructor(backend: Backend, agreement: Agreement, delayMs = 400) {
-    this.#backend = backend;
+  /**
+   * `save` stores one edit and renders it afresh: the agreement's own by default; the
+   * administrative arrangement (a second draft, same shape) passes its own.
+   */
+  constructor(
+    backend: Backend,
+    agreement: Agreement,
+    delayMs = 400,
+    save: (negotiationId: string, draft: Draft) => Promise<Rendered> = (id, draft) => backend.editDraft(id, draft),
+  ) {
+    this.#save = save;
     this.#delayMs = delayMs;
     this.negotiationId = agreement.negotiationId;
     this.template = agreement.template;
@@ -284,7 +294,7 @@ export class DraftState {
     const draft = clone(this.draft);
     this.#running = (async () => {
       try {
-        const rendered = await this.#backend.editDraft(this.negotiationId, draft);
+        const rendered = await this.#save(this.negotiationId, draft);
         this.document = rendered.document;
         this.problems = rendered.problems;
         this.failure = null;

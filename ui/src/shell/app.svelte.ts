@@ -7,11 +7,15 @@ import { Toasts } from "../lib/ui/toasts.svelte";
 
 export type View =
   | { kind: "shelf"; shelf: Shelf }
-  | { kind: "negotiation"; id: string; area: NegotiationArea }
+  | { kind: "negotiation"; id: string; area: NegotiationArea; document?: DocumentTab }
   | { kind: "templates" }
   | { kind: "template"; id: string; version: string };
 
-export type NegotiationArea = "overview" | "agreement" | "process" | "versions";
+export type NegotiationArea = "overview" | "agreement" | "process" | "versions" | "documents";
+
+/** The step documents of the Documents area; `app.go({kind:"negotiation", id, area:"documents",
+ * document:"feasibility"})` opens one directly. */
+export type DocumentTab = "feasibility" | "ratification" | "arrangement" | "monitoring";
 
 export interface Move {
   id: string;

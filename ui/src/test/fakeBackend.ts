@@ -3,12 +3,20 @@
 import { vi } from "vitest";
 import { renderDraft, sampleTemplate } from "./fakeAgreement";
 import { FakeProcess } from "./fakeProcess";
+import { FakeDocuments } from "./fakeDocuments";
 import { FakeTemplateLibrary } from "./fakeTemplates";
 import { FakeVersionHistory } from "./fakeVersions";
 import {
   BackendError,
   type About,
   type Agreement,
+  type Arrangement,
+  type Feasibility,
+  type FeasibilityView,
+  type Monitoring,
+  type MonitoringView,
+  type Ratification,
+  type RatificationView,
   type Draft,
   type Problem,
   type Rendered,
@@ -105,6 +113,16 @@ const METHODS: Method[] = [
   "deviationReport",
   "initialVersion",
   "verifyInitialled",
+  "getFeasibility",
+  "saveFeasibility",
+  "applyCoverageToDraft",
+  "getRatification",
+  "saveRatification",
+  "getMonitoring",
+  "saveMonitoring",
+  "getArrangement",
+  "startArrangement",
+  "editArrangement",
 ];
 
 export class FakeBackend implements Backend {
@@ -126,6 +144,10 @@ export class FakeBackend implements Backend {
   readonly history = new FakeVersionHistory();
   /** Stored drafts by negotiation id. */
   readonly drafts = new Map<string, Draft>();
+  /** The step documents (feasibility, ratification, monitoring) by negotiation id. */
+  readonly documents = new FakeDocuments();
+  /** Stored administrative arrangements by negotiation id (drafts on `templates[0]`). */
+  readonly arrangements = new Map<string, Draft>();
   #next = 100;
 
   constructor(negotiations: Negotiation[] = []) {
@@ -363,5 +385,77 @@ export class FakeBackend implements Backend {
 
   async verifyInitialled(negotiationId: string, number: number): Promise<Verification> {
     return this.history.verify(negotiationId, number);
+
+  #readOnlyGuard(): void {
+    if (this.startup.state === "ready" && this.startup.readOnly)
+      throw new BackendError("read_only", "The database is a read-only copy.");
+  }
+  async getFeasibility(id: string): Promise<FeasibilityView> {
+    return this.documents.feasibilityView(id, this.#find(id).parties);
+  }
+  async saveFeasibility(id: string, feasibility: Feasibility): Promise<FeasibilityView> {
+    const parties = this.#find(id).parties;
+    this.#readOnlyGuard();
+    return this.documents.saveFeasibility(id, feasibility, parties);
+  }
+  async applyCoverageToDraft(id: string): Promise<FeasibilityView> {
+    const parties = this.#find(id).parties;
+    const view = this.documents.feasibilityView(id, parties);
+    for (const chapter of view.chapters) {
+      if (chapter.chosen !== null && this.documents.draftFlags) this.documents.draftFlags[chapter.flag] = chapter.chosen;
+    }
+    return this.documents.feasibilityView(id, parties);
+  }
+  async getRatification(id: string): Promise<RatificationView> {
+    return this.documents.ratificationView(id, this.#find(id).parties);
+  }
+  async saveRatification(id: string, ratification: Ratification): Promise<RatificationView> {
+    const parties = this.#find(id).parties;
+    this.#readOnlyGuard();
+    this.documents.ratification.set(id, structuredClone(ratification));
+    return this.documents.ratificationView(id, parties);
+  }
+  async getMonitoring(id: string): Promise<MonitoringView> {
+    return this.documents.monitoringView(id, this.#find(id).parties);
+  }
+  async saveMonitoring(id: string, monitoring: Monitoring): Promise<MonitoringView> {
+    const parties = this.#find(id).parties;
+    this.#readOnlyGuard();
+    this.documents.monitoring.set(id, structuredClone(monitoring));
+    return this.documents.monitoringView(id, parties);
+  }
+  #arrangement(id: string): Arrangement | null {
+    const draft = this.arrangements.get(id);
+    if (!draft) return null;
+    const template = this.templates.find((t) => t.id === draft.template_id)!;
+    const links = (template.node ?? [])
+      .filter((n) => n.kind === "article")
+      .map((n, i) => ({ node: n.id, target: `M${i + 1}`, at: { state: "in_agreement" as const, article: `Article ${i + 7}` } }));
+    return {
+      negotiationId: id,
+      template,
+      draft: structuredClone(draft),
+      ...renderDraft(template, draft),
+      links,
+      agreementNumbering: this.drafts.has(id) ? "draft" : "model",
+    };
+  }
+  async getArrangement(id: string): Promise<Arrangement | null> {
+    this.#find(id);
+    return this.#arrangement(id);
+  }
+  async startArrangement(id: string): Promise<Arrangement> {
+    this.#find(id);
+    this.#readOnlyGuard();
+    const template = this.templates[0];
+    this.arrangements.set(id, { template_id: template.id, template_version: template.version });
+    return this.#arrangement(id)!;
+  }
+  async editArrangement(id: string, draft: Draft): Promise<Rendered> {
+    this.#find(id);
+    this.#readOnlyGuard();
+    this.arrangements.set(id, structuredClone(draft));
+    const template = this.templates.find((t) => t.id === draft.template_id)!;
+    return renderDraft(template, draft);
   }
 }

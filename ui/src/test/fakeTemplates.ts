@@ -36,7 +36,7 @@ export class FakeTemplateLibrary {
   }
 
   summaries(): TemplateSummary[] {
-    return this.templates.map((t) => ({ id: t.id, version: t.version, title: t.title, origin: this.origin(t) }));
+    return this.templates.map((t) => ({ id: t.id, version: t.version, title: t.title, origin: this.origin(t), implements: null }));
   }
 
   get(id: string, version: string): Template {
@@ -57,7 +57,7 @@ export class FakeTemplateLibrary {
     };
     this.templates.push(copy);
     this.origins.set(this.#key(newId, "1.0.0"), "derived");
-    return { id: newId, version: "1.0.0", title: newTitle, origin: "derived" };
+    return { id: newId, version: "1.0.0", title: newTitle, origin: "derived", implements: null };
   }
 
   save(template: Template): Problem[] {
@@ -100,7 +100,7 @@ export class FakeTemplateLibrary {
       );
     this.templates.push(structuredClone(template));
     this.origins.set(this.#key(template.id, template.version), "imported");
-    return { id: template.id, version: template.version, title: template.title, origin: "imported" };
+    return { id: template.id, version: template.version, title: template.title, origin: "imported", implements: null };
   }
 
   export(id: string, version: string, path: string): void {

@@ -416,7 +416,10 @@ mod tests {
         let f = study(vec![row(Branch::Family, "XA", true, Some(Contributory))]);
         let s = suggest(&f, PARTIES, Branch::Family);
         assert_eq!(s.suggestion, Suggestion::Incomplete);
-        assert_eq!(s.reason, SuggestionReason::NotCompared { party: "XB".into() });
+        assert_eq!(
+            s.reason,
+            SuggestionReason::NotCompared { party: "XB".into() }
+        );
         let empty = suggest(&Feasibility::default(), PARTIES, Branch::Family);
         assert_eq!(
             empty.reason,
@@ -464,9 +467,15 @@ mod tests {
         let mut coverage = BTreeMap::new();
         assert!(draft_flags(&coverage).is_empty());
         coverage.insert(Branch::OldAge, Coverage::NotCovered);
-        assert_eq!(draft_flags(&coverage), BTreeMap::from([("branch.pensions", false)]));
+        assert_eq!(
+            draft_flags(&coverage),
+            BTreeMap::from([("branch.pensions", false)])
+        );
         coverage.insert(Branch::Survivors, Coverage::Covered);
-        assert_eq!(draft_flags(&coverage), BTreeMap::from([("branch.pensions", true)]));
+        assert_eq!(
+            draft_flags(&coverage),
+            BTreeMap::from([("branch.pensions", true)])
+        );
         coverage.insert(Branch::Unemployment, Coverage::Covered);
         coverage.insert(Branch::Maternity, Coverage::NotCovered);
         assert_eq!(
@@ -515,7 +524,8 @@ mod tests {
     #[test]
     fn coverage_round_trips_through_json_with_branch_names() {
         let mut f = Feasibility::default();
-        f.coverage.insert(Branch::EmploymentInjury, Coverage::NotCovered);
+        f.coverage
+            .insert(Branch::EmploymentInjury, Coverage::NotCovered);
         let json = serde_json::to_value(&f).unwrap();
         assert_eq!(json["coverage"]["employment_injury"], "not_covered");
         let back: Feasibility = serde_json::from_value(json).unwrap();

@@ -123,9 +123,8 @@ impl Monitoring {
                 ));
             }
             let currency = &figure.currency;
-            if !currency.is_empty()
-                && !(currency.len() == 3 && currency.chars().all(|c| c.is_ascii_uppercase()))
-            {
+            let iso_code = currency.len() == 3 && currency.chars().all(|c| c.is_ascii_uppercase());
+            if !currency.is_empty() && !iso_code {
                 problems.push(problem(
                     at("currency"),
                     format!("Indicator row {row} has the currency \"{currency}\"; use a three-letter ISO code such as EUR."),
@@ -150,14 +149,20 @@ impl Monitoring {
                 if parse_date(date).is_none() {
                     problems.push(problem(
                         format!("reviews[{index}].date"),
-                        format!("Review {} has the date \"{date}\", which is not a date (YYYY-MM-DD).", index + 1),
+                        format!(
+                            "Review {} has the date \"{date}\", which is not a date (YYYY-MM-DD).",
+                            index + 1
+                        ),
                     ));
                 }
             }
             if review.what.chars().count() > TEXT_MAX_CHARS {
                 problems.push(problem(
                     format!("reviews[{index}].what"),
-                    format!("Review {} is described in more than {TEXT_MAX_CHARS} characters.", index + 1),
+                    format!(
+                        "Review {} is described in more than {TEXT_MAX_CHARS} characters.",
+                        index + 1
+                    ),
                 ));
             }
         }

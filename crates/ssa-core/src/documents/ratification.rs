@@ -93,9 +93,7 @@ pub enum NotComputable {
 /// of the month following the expiry of the period. `None` only beyond the year 262000.
 pub fn entry_into_force_date(later_notification: NaiveDate, months: u32) -> Option<NaiveDate> {
     let expires = period_expiry(later_notification, months)?;
-    expires
-        .with_day(1)?
-        .checked_add_months(Months::new(1))
+    expires.with_day(1)?.checked_add_months(Months::new(1))
 }
 
 /// The day a period of `months` running from `from` expires: the same day-number `months`
@@ -154,12 +152,7 @@ impl Ratification {
     pub fn entry_into_force(&self, parties: &[&str], months: u32) -> EntryIntoForce {
         let notifications: Vec<(&str, Option<&str>)> = parties
             .iter()
-            .map(|p| {
-                (
-                    *p,
-                    self.of(p).and_then(|r| r.notification_date.as_deref()),
-                )
-            })
+            .map(|p| (*p, self.of(p).and_then(|r| r.notification_date.as_deref())))
             .collect();
         entry_into_force(&notifications, months)
     }
@@ -223,16 +216,17 @@ impl Ratification {
             let approval = date(&record.approval_date);
             let notification = date(&record.notification_date);
             let party = &record.party;
-            let mut before = |field: &str, later: Option<NaiveDate>, earlier: Option<NaiveDate>, what: &str| {
-                if let (Some(later), Some(earlier)) = (later, earlier) {
-                    if later < earlier {
-                        warnings.push(problem(
-                            format!("parties[{index}].{field}"),
-                            format!("{party}: {what} ({later}) is before {earlier}."),
-                        ));
+            let mut before =
+                |field: &str, later: Option<NaiveDate>, earlier: Option<NaiveDate>, what: &str| {
+                    if let (Some(later), Some(earlier)) = (later, earlier) {
+                        if later < earlier {
+                            warnings.push(problem(
+                                format!("parties[{index}].{field}"),
+                                format!("{party}: {what} ({later}) is before {earlier}."),
+                            ));
+                        }
                     }
-                }
-            };
+                };
             before("approval_date", approval, signature, "approval");
             before("notification_date", notification, signature, "notification");
             before("notification_date", notification, approval, "notification");
@@ -243,9 +237,21 @@ impl Ratification {
 
 fn dates(record: &PartyRatification) -> [(&'static str, &'static str, Option<&str>); 3] {
     [
-        ("signature_date", "signature date", record.signature_date.as_deref()),
-        ("approval_date", "approval date", record.approval_date.as_deref()),
-        ("notification_date", "notification date", record.notification_date.as_deref()),
+        (
+            "signature_date",
+            "signature date",
+            record.signature_date.as_deref(),
+        ),
+        (
+            "approval_date",
+            "approval date",
+            record.approval_date.as_deref(),
+        ),
+        (
+            "notification_date",
+            "notification date",
+            record.notification_date.as_deref(),
+        ),
     ]
 }
 
@@ -258,7 +264,9 @@ mod tests {
     }
 
     fn rule(date: &str, months: u32) -> String {
-        entry_into_force_date(day(date), months).unwrap().to_string()
+        entry_into_force_date(day(date), months)
+            .unwrap()
+            .to_string()
     }
 
     #[test]
@@ -271,18 +279,30 @@ mod tests {
     #[test]
     fn month_ends_clamp_without_changing_the_month() {
         // 31 March + 1 month expires on 30 April.
-        assert_eq!(period_expiry(day("2026-03-31"), 1).unwrap(), day("2026-04-30"));
+        assert_eq!(
+            period_expiry(day("2026-03-31"), 1).unwrap(),
+            day("2026-04-30")
+        );
         assert_eq!(rule("2026-03-31", 1), "2026-05-01");
         // 31 December + 2 months expires on the last day of February.
-        assert_eq!(period_expiry(day("2025-12-31"), 2).unwrap(), day("2026-02-28"));
+        assert_eq!(
+            period_expiry(day("2025-12-31"), 2).unwrap(),
+            day("2026-02-28")
+        );
         assert_eq!(rule("2025-12-31", 2), "2026-03-01");
     }
 
     #[test]
     fn leap_years() {
-        assert_eq!(period_expiry(day("2027-12-31"), 2).unwrap(), day("2028-02-29"));
+        assert_eq!(
+            period_expiry(day("2027-12-31"), 2).unwrap(),
+            day("2028-02-29")
+        );
         assert_eq!(rule("2027-12-31", 2), "2028-03-01");
-        assert_eq!(period_expiry(day("2028-02-29"), 12).unwrap(), day("2029-02-28"));
+        assert_eq!(
+            period_expiry(day("2028-02-29"), 12).unwrap(),
+            day("2029-02-28")
+        );
         assert_eq!(rule("2028-02-29", 12), "2029-03-01");
         assert_eq!(rule("2028-02-29", 0), "2028-03-01");
     }
@@ -301,10 +321,8 @@ mod tests {
 
     #[test]
     fn the_later_notification_counts() {
-        let outcome = entry_into_force(
-            &[("XA", Some("2026-05-20")), ("XB", Some("2026-04-02"))],
-            2,
-        );
+        let outcome =
+            entry_into_force(&[("XA", Some("2026-05-20")), ("XB", Some("2026-04-02"))], 2);
         assert_eq!(
             outcome,
             EntryIntoForce::Computed {
@@ -386,7 +404,11 @@ mod tests {
             .map(|p| p.field)
             .collect();
         assert_eq!(fields, ["parties[0].notification_date", "parties[1].party"]);
-        let warnings: Vec<String> = record.date_warnings().into_iter().map(|p| p.field).collect();
+        let warnings: Vec<String> = record
+            .date_warnings()
+            .into_iter()
+            .map(|p| p.field)
+            .collect();
         assert_eq!(warnings, ["parties[0].approval_date"]);
     }
 }

@@ -45,7 +45,10 @@ fn check_implements(template: &Template, report: &mut Report) {
                     node.id
                 )
             } else if !is_node_id(target) {
-                format!("node \"{}\" implements \"{target}\", which is not a node id.", node.id)
+                format!(
+                    "node \"{}\" implements \"{target}\", which is not a node id.",
+                    node.id
+                )
             } else {
                 continue;
             };

@@ -283,7 +283,10 @@ pub fn arrangement() -> Template {
 fn the_arrangement_links_only_to_articles_the_agreement_has() {
     use ssa_core::documents::arrangement::check_links;
     let arrangement = arrangement();
-    assert_eq!(arrangement.implements.as_deref(), Some("r167-annex1-bilateral"));
+    assert_eq!(
+        arrangement.implements.as_deref(),
+        Some("r167-annex1-bilateral")
+    );
     let report = check_links(&arrangement, &annex1());
     assert!(report.is_clean(), "{report}");
     for node in arrangement.nodes.iter().filter(|n| n.parent.is_none()) {
@@ -313,15 +316,24 @@ fn an_arrangement_link_follows_the_agreements_numbering() {
     };
     let with_pensions = render(&agreement, &Draft::of(&agreement));
     let links = resolve_links(&arrangement, &with_pensions);
-    let LinkTarget::InAgreement { article: before, .. } = find(&links, "M4.1") else {
+    let LinkTarget::InAgreement {
+        article: before, ..
+    } = find(&links, "M4.1")
+    else {
         panic!("M4.1 is in the default draft")
     };
-    assert!(matches!(find(&links, "M3.2.entitlement"), LinkTarget::InAgreement { .. }));
+    assert!(matches!(
+        find(&links, "M3.2.entitlement"),
+        LinkTarget::InAgreement { .. }
+    ));
     // Optional and left out by default.
     assert_eq!(find(&links, "M3.2.assessment"), LinkTarget::LeftOut);
     assert!(matches!(
         find(&links, "M5.1.3"),
-        LinkTarget::InAgreement { within: Some(_), .. }
+        LinkTarget::InAgreement {
+            within: Some(_),
+            ..
+        }
     ));
     let without = render(
         &agreement,
@@ -332,7 +344,10 @@ fn an_arrangement_link_follows_the_agreements_numbering() {
     let LinkTarget::InAgreement { article: after, .. } = find(&links, "M4.1") else {
         panic!("M4.1 stays without pensions")
     };
-    assert_ne!(before, after, "the article after the pensions chapter is renumbered");
+    assert_ne!(
+        before, after,
+        "the article after the pensions chapter is renumbered"
+    );
 }
 
 #[test]

@@ -15,10 +15,11 @@ import type {
   Startup,
 } from "./types";
 import type { ProcessBackend } from "./processBackend";
+import type { DocumentBackend } from "./documentBackend";
 import type { TemplateBackend } from "./templateBackend";
 import type { VersionBackend } from "./versionBackend";
 
-export interface Backend extends TemplateBackend, ProcessBackend, VersionBackend {
+export interface Backend extends TemplateBackend, ProcessBackend, VersionBackend, DocumentBackend {
   startupStatus(): Promise<Startup>;
   recoverOpenCopyReadOnly(): Promise<Startup>;
   recoverStartFresh(): Promise<Startup>;

@@ -5,3 +5,4 @@ export { provideBackend, useBackend } from "./context";
 export type * from "./types";
 export type { TemplateBackend } from "./templateBackend";
 export type { ProcessBackend } from "./processBackend";
+export type { DocumentBackend } from "./documentBackend";

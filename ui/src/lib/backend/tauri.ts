@@ -4,6 +4,7 @@ import { commands } from "../bindings";
 import { unwrap } from "./answer";
 import { BackendError, type Backend } from "./backend";
 import { tauriProcessBackend } from "./tauriProcess";
+import { tauriDocumentBackend } from "./tauriDocuments";
 import { tauriTemplateBackend } from "./tauriTemplates";
 import { tauriVersionBackend } from "./tauriVersions";
 
@@ -21,6 +22,7 @@ export function tauriBackend(): Backend {
     ...tauriTemplateBackend(),
     ...tauriProcessBackend(),
     ...tauriVersionBackend(),
+    ...tauriDocumentBackend(),
     startupStatus: () => direct(() => commands.startupStatus()),
     recoverOpenCopyReadOnly: () => unwrap(() => commands.recoverOpenCopyReadOnly()),
     recoverStartFresh: () => unwrap(() => commands.recoverStartFresh()),

@@ -1,12 +1,14 @@
 import { templatesEn } from "../../templates/messages";
 import { processEn } from "../../process/messages";
 import { versionsEn } from "../../versions/messages";
+import { documentsEn } from "../../documents/messages";
 // English: the reference dictionary. Every key here must exist, non-empty, in fr.ts and es.ts.
 // Plurals use the suffixes `.one` / `.other` (Intl.PluralRules categories).
 export const en = {
   ...templatesEn,
   ...processEn,
   ...versionsEn,
+  ...documentsEn,
   "app.name": "SSA Workbench",
   "app.skip": "Skip to content",
 

@@ -3,10 +3,12 @@ import { templatesEs } from "../../templates/messages";
 import { processEs } from "../../process/messages";
 import { versionsEs } from "../../versions/messages";
 
+import { documentsEs } from "../../documents/messages";
 export const es: Dictionary = {
   ...templatesEs,
   ...processEs,
   ...versionsEs,
+  ...documentsEs,
   "app.name": "SSA Workbench",
   "app.skip": "Ir al contenido",
 

@@ -3,10 +3,12 @@ import { templatesFr } from "../../templates/messages";
 import { processFr } from "../../process/messages";
 import { versionsFr } from "../../versions/messages";
 
+import { documentsFr } from "../../documents/messages";
 export const fr: Dictionary = {
   ...templatesFr,
   ...processFr,
   ...versionsFr,
+  ...documentsFr,
   "app.name": "SSA Workbench",
   "app.skip": "Aller au contenu",
 
