@@ -35,6 +35,20 @@ export const commands = {
 	importTemplateFile: (path: string) => typedError<TemplateSummaryDto, ApiError>(__TAURI_INVOKE("import_template_file", { path })),
 	/**  Writes a template's file where the user chose in the save dialog. */
 	exportTemplateFile: (id: string, version: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_template_file", { id, version, path })),
+	/**  The four-column view of a round (the latest when `round_id` is null). */
+	positionsView: (negotiationId: string, roundId: string | null) => typedError<PositionsViewDto, ApiError>(__TAURI_INVOKE("positions_view", { negotiationId, roundId })),
+	addRound: (negotiationId: string) => typedError<Round, ApiError>(__TAURI_INVOKE("add_round", { negotiationId })),
+	saveRound: (negotiationId: string, round: Round) => typedError<Round, ApiError>(__TAURI_INVOKE("save_round", { negotiationId, round })),
+	savePosition: (negotiationId: string, roundId: string, nodeId: string, input: PositionInput) => typedError<PositionDto, ApiError>(__TAURI_INVOKE("save_position", { negotiationId, roundId, nodeId, input })),
+	listComments: (negotiationId: string, nodeId: string) => typedError<CommentDto[], ApiError>(__TAURI_INVOKE("list_comments", { negotiationId, nodeId })),
+	addComment: (negotiationId: string, input: CommentInput) => typedError<CommentDto[], ApiError>(__TAURI_INVOKE("add_comment", { negotiationId, input })),
+	setCommentResolved: (negotiationId: string, commentId: string, resolved: boolean) => typedError<CommentDto[], ApiError>(__TAURI_INVOKE("set_comment_resolved", { negotiationId, commentId, resolved })),
+	mandateView: (negotiationId: string) => typedError<MandateViewDto, ApiError>(__TAURI_INVOKE("mandate_view", { negotiationId })),
+	saveMandateEntry: (negotiationId: string, entry: MandateEntry) => typedError<MandateEntry, ApiError>(__TAURI_INVOKE("save_mandate_entry", { negotiationId, entry })),
+	/**  Writes an exchange file where the user chose in the save dialog. */
+	exportExchangeFile: (negotiationId: string, version: string | null, path: string) => typedError<ExchangeExportDto, ApiError>(__TAURI_INVOKE("export_exchange_file", { negotiationId, version, path })),
+	/**  Imports the counterpart's file the user picked, into this negotiation. */
+	importExchangeFile: (negotiationId: string, path: string, round: number | null) => typedError<ExchangeImportDto, ApiError>(__TAURI_INVOKE("import_exchange_file", { negotiationId, path, round })),
 };
 
 /* Types */
@@ -46,6 +60,14 @@ export type AboutDto = {
 	logDir: string,
 	schemaVersion: number,
 	readOnly: boolean,
+};
+
+export type ActionItem = {
+	text: string,
+	owner: string,
+	/**  ISO date (YYYY-MM-DD), or empty. */
+	due: string,
+	done: boolean,
 };
 
 /**
@@ -93,6 +115,29 @@ export type ApiError = {
 	problems: FieldProblemDto[],
 };
 
+/**  One row of the four-column view. */
+export type ArticleRowDto = {
+	nodeId: string,
+	/**  The live label ("Article 12"); their label for an article only their proposal has. */
+	label: string | null,
+	heading: string,
+	/**  The article's text in the current draft (empty when the draft does not have it). */
+	draftText: string,
+	inDraft: boolean,
+	/**  The position recorded in this round, or carried from an earlier one. */
+	position: PositionDto | null,
+	carriedFromRound: number | null,
+	/**  Our proposal as it reads (the draft's text unless one was recorded). */
+	ours: string,
+	oursFromDraft: boolean,
+	theirs: TheirProposal | null,
+	table: TableDto | null,
+	status: PositionStatus,
+	mandate: MandateEntry | null,
+	redLineWarnings: string[],
+	openComments: number,
+};
+
 export type BrokenReason = 
 /**  No node has this id. */
 "missing" | 
@@ -109,7 +154,34 @@ export type Choice = {
 	text: string,
 };
 
+export type CommentDto = {
+	id: string,
+	nodeId: string,
+	parentId: string | null,
+	author: string,
+	body: string,
+	createdAt: string,
+	resolvedAt: string | null,
+};
+
+export type CommentInput = {
+	nodeId: string,
+	/**  The comment this one answers; a reply to a reply joins the same thread. */
+	parentId: string | null,
+	author: string,
+	body: string,
+};
+
 export type Confidence = "high" | "medium" | "low";
+
+/**  One member of a delegation. */
+export type Delegate = {
+	name: string,
+	/**  "Head of delegation", "Actuary", … */
+	role: string,
+	/**  The ISO code of the party the delegate represents. */
+	party: string,
+};
 
 export type Document = {
 	template_id: string,
@@ -168,9 +240,45 @@ export type ErrorCode =
 /**  Anything else in storage or the file system. */
 "storage";
 
+export type ExchangeExportDto = {
+	path: string,
+	agreementId: string,
+	versionLabel: string,
+	articles: number,
+	sharedPositions: number,
+	checksum: string,
+};
+
+export type ExchangeImportDto = {
+	negotiationId: string,
+	roundId: string,
+	roundNumber: number,
+	fileName: string,
+	sender: string,
+	senderName: string,
+	versionLabel: string,
+	/**  Articles whose text became their proposal. */
+	articles: number,
+	/**  Articles of our draft their version leaves out. */
+	leftOut: number,
+};
+
 export type FieldProblemDto = {
 	field: string,
 	message: string,
+};
+
+/**  A counterpart's exchange file as recorded on import. */
+export type ImportRecordDto = {
+	id: string,
+	roundNumber: number,
+	fileName: string,
+	sender: string,
+	senderName: string,
+	versionLabel: string,
+	exportedAt: string,
+	importedAt: string,
+	checksum: string,
 };
 
 /**  The laws of one party that one branch covers. */
@@ -180,11 +288,58 @@ export type LawsForBranch = {
 	laws: string[],
 };
 
+/**  A machine-checkable bound of the mandate. */
+export type Limit = 
+/**  A number or months parameter may not exceed `value`. */
+{ kind: "at_most"; parameter: string; value: number } | 
+/**  A number or months parameter may not go below `value`. */
+{ kind: "at_least"; parameter: string; value: number } | 
+/**  A choice parameter must take one of `values`. */
+{ kind: "one_of"; parameter: string; values: string[] } | 
+/**  The (optional) article must stay in the agreement. */
+{ kind: "must_stay" };
+
 /**  Text in English with optional French and Spanish; the UI picks by its language. */
 export type LocalizedTextDto = {
 	en: string,
 	fr: string | null,
 	es: string | null,
+};
+
+export type MandateArticleDto = {
+	nodeId: string,
+	label: string | null,
+	heading: string,
+	/**  An optional article, which may carry "must stay in the agreement". */
+	optional: boolean,
+	inDraft: boolean,
+	parameters: MandateParameterDto[],
+	entry: MandateEntry,
+};
+
+/**  The mandate on one article. */
+export type MandateEntry = {
+	nodeId: string,
+	redLine: string,
+	preferred: string,
+	fallback: string,
+	limits: Limit[],
+};
+
+/**  A parameter an article uses, for the mandate's limit editor. */
+export type MandateParameterDto = {
+	name: string,
+	label: string,
+	kind: ParameterType,
+	choices: Choice[],
+	/**  The draft's value (or the template's default), for reference. */
+	current: Value | null,
+};
+
+export type MandateViewDto = {
+	negotiationId: string,
+	hasDraft: boolean,
+	articles: MandateArticleDto[],
 };
 
 export type NegotiationDto = {
@@ -305,6 +460,63 @@ export type PartyDto = {
 
 export type PartyRoleDto = "own" | "counterpart";
 
+export type PositionDto = {
+	roundId: string,
+	nodeId: string,
+	status: PositionStatus,
+	ours: string | null,
+	theirs: TheirProposal | null,
+	agreed: string | null,
+	justification: string,
+	shared: boolean,
+	updatedAt: string,
+};
+
+/**
+ *  What the position editor saves. `ours: null` means "the draft's text"; `theirs: null` keeps
+ *  no proposal of theirs (a proposal that came from a file is kept unless its text is changed).
+ */
+export type PositionInput = {
+	status: PositionStatus,
+	ours: string | null,
+	theirs: string | null,
+	agreed: string | null,
+	justification: string,
+	shared: boolean,
+};
+
+/**  Where an article stands in the negotiation. */
+export type PositionStatus = 
+/**  Not yet discussed. */
+"open" | 
+/**  A proposal has been tabled. */
+"proposed" | 
+/**  The other side answered with a proposal of its own. */
+"counter_proposed" | 
+/**  Agreed by the delegations, subject to approval by their governments. */
+"agreed_ad_referendum" | "agreed" | 
+/**  Put off to a later round. */
+"deferred" | 
+/**  Taken off the table. */
+"withdrawn";
+
+export type PositionsViewDto = {
+	negotiationId: string,
+	hasDraft: boolean,
+	rounds: Round[],
+	/**  The round shown (`None` while the negotiation has no round). */
+	roundId: string | null,
+	rows: ArticleRowDto[],
+	/**  How many articles stand at each status in this round, in status order. */
+	summary: StatusCountDto[],
+	imports: ImportRecordDto[],
+	/**
+	 *  Names of the draft's named versions, oldest first (what an exchange file may carry
+	 *  besides the current draft).
+	 */
+	versions: string[],
+};
+
 export type Problem = {
 	severity: Severity,
 	kind: ProblemKind,
@@ -389,6 +601,20 @@ export type RenderedDto = {
 	problems: Problem[],
 };
 
+/**  A round of negotiation. */
+export type Round = {
+	id: string,
+	number: number,
+	/**  ISO date (YYYY-MM-DD), or empty while not fixed. */
+	heldOn: string,
+	/**  A city, or a format ("videoconference", "by correspondence"). */
+	place: string,
+	delegations: Delegate[],
+	agenda: string,
+	minutes: string,
+	actionItems: ActionItem[],
+};
+
 /**  A run of text. Plain text concatenates `text` fields and marks the rest. */
 export type Segment = { kind: "text"; text: string } | 
 /**  A placeholder filled from the draft or from the parameter's default. */
@@ -411,6 +637,9 @@ defined_in?: string | null };
 export type Severity = "error" | "warning";
 
 export type ShelfDto = "active" | "archived" | "bin";
+
+/**  Which side a proposal comes from. */
+export type Side = "ours" | "theirs" | "agreed";
 
 /**  Whether a node's wording is stated in a cited source or drafted by the project. */
 export type SourceStatus = 
@@ -437,6 +666,11 @@ backupPath: string | null } |
  */
 { state: "problem"; code: ErrorCode; message: string; databasePath: string };
 
+export type StatusCountDto = {
+	status: PositionStatus,
+	count: number,
+};
+
 /**  Where a negotiation stands in the process. */
 export type StepRefDto = {
 	id: string,
@@ -459,6 +693,11 @@ export type Style = {
 	/**  Joins a chapter to its part in references: "Chapter 2 of Part III". */
 	of_word?: string,
 	references?: ReferenceStyle,
+};
+
+export type TableDto = {
+	side: Side,
+	text: string,
 };
 
 /**  A model agreement: metadata, parameter declarations and the node list. */
@@ -499,6 +738,24 @@ export type TemplateSummaryDto = {
 	title: string,
 	/**  "shipped", "imported" or "derived". */
 	origin: string,
+};
+
+/**  Their proposal on an article, with what an exchange file tells beyond the text. */
+export type TheirProposal = {
+	text: string,
+	/**  The parameter values their version uses in this article (from an exchange file). */
+	values?: { [key in string]: Value },
+	/**  Their version leaves the article out. */
+	omits?: boolean,
+	/**  The exchange import this came from, when it came from a file. */
+	importId?: string | null,
+	/**
+	 *  Their number ("Article 4") and heading, and the article's place in their text, when it
+	 *  came from a file.
+	 */
+	label?: string | null,
+	heading?: string,
+	order?: number | null,
 };
 
 /**

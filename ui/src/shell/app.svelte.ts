@@ -11,7 +11,7 @@ export type View =
   | { kind: "templates" }
   | { kind: "template"; id: string; version: string };
 
-export type NegotiationArea = "overview" | "agreement";
+export type NegotiationArea = "overview" | "agreement" | "rounds";
 
 export interface Move {
   id: string;

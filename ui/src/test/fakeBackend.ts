@@ -2,6 +2,7 @@
 // records every call, and can be told to fail a method once.
 import { vi } from "vitest";
 import { renderDraft, sampleTemplate } from "./fakeAgreement";
+import { FakeRounds } from "./fakeRounds";
 import { FakeTemplateLibrary } from "./fakeTemplates";
 import {
   BackendError,
@@ -17,6 +18,16 @@ import {
   type NegotiationInput,
   type Shelf,
   type Startup,
+  type Comment,
+  type CommentInput,
+  type ExchangeExport,
+  type ExchangeImport,
+  type MandateEntry,
+  type MandateView,
+  type Position,
+  type PositionInput,
+  type PositionsView,
+  type Round,
 } from "../lib/backend";
 
 const STEP = {
@@ -74,6 +85,19 @@ const METHODS: Method[] = [
   "exportTemplateFile",
   "chooseTemplateFileToOpen",
   "chooseTemplateFileToSave",
+  "positionsView",
+  "addRound",
+  "saveRound",
+  "savePosition",
+  "listComments",
+  "addComment",
+  "setCommentResolved",
+  "mandateView",
+  "saveMandateEntry",
+  "exportExchangeFile",
+  "importExchangeFile",
+  "chooseExchangeFileToOpen",
+  "chooseExchangeFileToSave",
 ];
 
 export class FakeBackend implements Backend {
@@ -91,6 +115,8 @@ export class FakeBackend implements Backend {
   readonly library = new FakeTemplateLibrary(this.templates);
   /** Stored drafts by negotiation id. */
   readonly drafts = new Map<string, Draft>();
+  /** Rounds, positions, comments and the mandate of the negotiation under test. */
+  readonly roundsModel = new FakeRounds();
   #next = 100;
 
   constructor(negotiations: Negotiation[] = []) {
@@ -257,5 +283,56 @@ export class FakeBackend implements Backend {
     this.drafts.set(negotiationId, structuredClone(draft));
     const template = this.templates.find((t) => t.id === draft.template_id)!;
     return renderDraft(template, draft);
+  }
+
+  async positionsView(negotiationId: string, roundId: string | null): Promise<PositionsView> {
+    this.#find(negotiationId);
+    return this.roundsModel.view(roundId);
+  }
+  async addRound(negotiationId: string): Promise<Round> {
+    this.#find(negotiationId);
+    return this.roundsModel.addRound();
+  }
+  async saveRound(negotiationId: string, round: Round): Promise<Round> {
+    this.#find(negotiationId);
+    return this.roundsModel.saveRound(round);
+  }
+  async savePosition(negotiationId: string, roundId: string, nodeId: string, input: PositionInput): Promise<Position> {
+    this.#find(negotiationId);
+    return this.roundsModel.savePosition(roundId, nodeId, input);
+  }
+  async listComments(negotiationId: string, nodeId: string): Promise<Comment[]> {
+    this.#find(negotiationId);
+    return this.roundsModel.listComments(nodeId);
+  }
+  async addComment(negotiationId: string, input: CommentInput): Promise<Comment[]> {
+    this.#find(negotiationId);
+    return this.roundsModel.addComment(input);
+  }
+  async setCommentResolved(negotiationId: string, commentId: string, resolved: boolean): Promise<Comment[]> {
+    this.#find(negotiationId);
+    return this.roundsModel.setCommentResolved(commentId, resolved);
+  }
+  async mandateView(negotiationId: string): Promise<MandateView> {
+    this.#find(negotiationId);
+    return this.roundsModel.mandateView();
+  }
+  async saveMandateEntry(negotiationId: string, entry: MandateEntry): Promise<MandateEntry> {
+    this.#find(negotiationId);
+    return this.roundsModel.saveMandateEntry(entry);
+  }
+  async exportExchangeFile(negotiationId: string, version: string | null, path: string): Promise<ExchangeExport> {
+    this.#find(negotiationId);
+    return this.roundsModel.exportFile(version, path);
+  }
+  async importExchangeFile(negotiationId: string): Promise<ExchangeImport> {
+    this.#find(negotiationId);
+    return this.roundsModel.importFile();
+  }
+  async chooseExchangeFileToOpen(): Promise<string | null> {
+    return this.roundsModel.openAnswer;
+  }
+  async chooseExchangeFileToSave(): Promise<string | null> {
+    return this.roundsModel.saveAnswer;
   }
 }

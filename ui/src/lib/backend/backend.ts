@@ -14,9 +14,10 @@ import type {
   Shelf,
   Startup,
 } from "./types";
+import type { RoundsBackend } from "./roundsBackend";
 import type { TemplateBackend } from "./templateBackend";
 
-export interface Backend extends TemplateBackend {
+export interface Backend extends TemplateBackend, RoundsBackend {
   startupStatus(): Promise<Startup>;
   recoverOpenCopyReadOnly(): Promise<Startup>;
   recoverStartFresh(): Promise<Startup>;

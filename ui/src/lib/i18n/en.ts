@@ -1,8 +1,10 @@
+import { roundsEn } from "../../rounds/messages";
 import { templatesEn } from "../../templates/messages";
 // English: the reference dictionary. Every key here must exist, non-empty, in fr.ts and es.ts.
 // Plurals use the suffixes `.one` / `.other` (Intl.PluralRules categories).
 export const en = {
   ...templatesEn,
+  ...roundsEn,
   "app.name": "SSA Workbench",
   "app.skip": "Skip to content",
 

@@ -1,8 +1,10 @@
 import type { Dictionary } from "./en";
+import { roundsEs } from "../../rounds/messages";
 import { templatesEs } from "../../templates/messages";
 
 export const es: Dictionary = {
   ...templatesEs,
+  ...roundsEs,
   "app.name": "SSA Workbench",
   "app.skip": "Ir al contenido",
 

@@ -1,8 +1,10 @@
 import type { Dictionary } from "./en";
+import { roundsFr } from "../../rounds/messages";
 import { templatesFr } from "../../templates/messages";
 
 export const fr: Dictionary = {
   ...templatesFr,
+  ...roundsFr,
   "app.name": "SSA Workbench",
   "app.skip": "Aller au contenu",
 
