@@ -111,6 +111,26 @@ describe("negotiation rounds", () => {
     expect(await byTestId("round-place").getValue()).toBe("Geneva");
   });
 
+  it("records the mandate on an article, confidential to the team", async () => {
+    await click("tab-mandate");
+    const article = await $(`[data-testid="mandate-article"][data-id="${POSTING}"]`);
+    await article.scrollIntoView();
+    await article.click();
+    await byTestId("mandate-redLine").setValue("CONFIDENTIAL: never more than 12 months.");
+    await byTestId("mandate-at-most-posting.months").setValue("12");
+    await byTestId("mandate-preferred").click(); // leaving the limit field saves it
+    await browser.waitUntil(
+      async () => ((await byTestId("mandate-save-state").getProperty("textContent")) ?? "").includes("✓"),
+      { timeoutMsg: "the mandate was not saved" },
+    );
+    await screenshot("rounds-mandate");
+    await click("tab-positions");
+    await byTestId("four-column-view").waitForDisplayed();
+    await selectRow(POSTING);
+    expect(await byTestId("panel-mandate").getProperty("textContent")).toContain("never more than 12 months");
+    await screenshot("rounds-article-mandate");
+  });
+
   it("exports an exchange file that carries the shared position and nothing confidential", async () => {
     const id = JSON.parse(ssa("list", "--json")).find((n) => n.title === SAMPLE).id;
     const out = ssa("exchange", "export", id, "--out", exchangeFile);
@@ -118,6 +138,7 @@ describe("negotiation rounds", () => {
     const text = fs.readFileSync(exchangeFile, "utf8");
     expect(text).toContain('"format": "ssa-exchange/1"');
     expect(text).not.toContain("up to 24 months"); // the unshared position
+    expect(text).not.toContain("CONFIDENTIAL"); // the mandate
   });
 
   it("shows the proposal received in the counterpart's own data directory", async () => {
@@ -140,6 +161,7 @@ describe("negotiation rounds", () => {
     expect(cells[FIRST].label).toBe("Article 1");
     expect(cells[FIRST].theirs.length).toBeGreaterThan(20);
     expect(cells[FIRST].table).toMatch(/^Theirs /);
+    expect(cells[FIRST].theirs).toContain("their status: Agreed"); // the position they shared
     expect(cells[POSTING].theirs).toContain("24 months");
     await selectRow(POSTING);
     await screenshot("rounds-counterpart");
@@ -154,8 +176,8 @@ describe("negotiation rounds", () => {
     await byTestId("four-column-view").waitForDisplayed();
     const cells = await table();
     expect(cells[POSTING].theirs).toContain("24 months");
-    await click("tab-mandate");
-    await byTestId("mandate-editor").waitForDisplayed();
-    await screenshot("rounds-mandate");
+    await click("tab-round");
+    await byTestId("round-editor").waitForDisplayed();
+    await screenshot("rounds-round-details");
   });
 });

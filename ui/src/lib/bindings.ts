@@ -756,6 +756,9 @@ export type TheirProposal = {
 	label?: string | null,
 	heading?: string,
 	order?: number | null,
+	/**  The status and agreed text they shared on this article in their file, if any. */
+	status?: PositionStatus | null,
+	agreed?: string | null,
 };
 
 /**

@@ -62,6 +62,15 @@ describe("negotiation rounds", () => {
     expect(within(rowOf("art.equal")).getByTestId("cell-ours").textContent).toContain("draft text");
   });
 
+  it("shows the status they shared with their proposal", async () => {
+    const backend = withRound();
+    backend.roundsModel.positions.get("r1:art.scope")!.theirs!.status = "agreed";
+    await openRounds(backend);
+    await screen.findByTestId("four-column-view");
+    expect(within(rowOf("art.scope")).getByTestId("their-status").textContent).toBe("their status: Agreed");
+    expect(within(rowOf("art.posting")).queryByTestId("their-status")).toBeNull();
+  });
+
   it("filters by status from the filter and from the summary", async () => {
     await openRounds(withRound());
     await screen.findByTestId("four-column-view");

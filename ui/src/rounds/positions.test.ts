@@ -51,7 +51,7 @@ describe("four-column helpers", () => {
         nodeId: "art.1",
         status: "agreed",
         ours: "Ours",
-        theirs: { text: "Theirs", values: {}, omits: false, importId: null, label: null, heading: "", order: null },
+        theirs: { text: "Theirs", values: {}, omits: false, importId: null, label: null, heading: "", order: null, status: null, agreed: null },
         agreed: "Agreed",
         justification: "Why",
         shared: true,

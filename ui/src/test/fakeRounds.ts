@@ -129,7 +129,7 @@ export class FakeRounds {
       status: input.status,
       ours: input.ours,
       theirs: input.theirs
-        ? { text: input.theirs, values: {}, omits: false, importId: null, label: null, heading: "", order: null }
+        ? { text: input.theirs, values: {}, omits: false, importId: null, label: null, heading: "", order: null, status: null, agreed: null }
         : null,
       agreed: input.agreed,
       justification: input.justification,
