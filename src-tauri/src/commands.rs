@@ -69,6 +69,17 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         get_arrangement,
         start_arrangement,
         edit_arrangement,
+        crate::round_commands::positions_view,
+        crate::round_commands::add_round,
+        crate::round_commands::save_round,
+        crate::round_commands::save_position,
+        crate::round_commands::list_comments,
+        crate::round_commands::add_comment,
+        crate::round_commands::set_comment_resolved,
+        crate::round_commands::mandate_view,
+        crate::round_commands::save_mandate_entry,
+        crate::round_commands::export_exchange_file,
+        crate::round_commands::import_exchange_file,
     ]
 }
 

@@ -7,6 +7,7 @@
 //! commands ([`export_bindings`]) and a test fails when the committed file is stale.
 
 mod commands;
+mod round_commands;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -204,7 +204,12 @@ fn a_round_trip_carries_text_structure_and_shared_positions_and_never_the_confid
         assert_eq!(their_row.theirs.as_ref().unwrap().text, our_row.draft_text);
         assert_eq!(their_row.table.as_ref().unwrap().side, Side::Theirs);
     }
+    // Their shared position arrives with their proposal; unshared ones do not.
+    let first = view.rows[0].theirs.as_ref().unwrap();
+    assert_eq!(first.status, Some(PositionStatus::Agreed));
+    assert_eq!(first.agreed.as_deref(), Some("SHARED-AGREED"));
     let posting = view.rows.iter().find(|r| r.node_id == POSTING).unwrap();
+    assert_eq!(posting.theirs.as_ref().unwrap().status, None);
     assert_eq!(
         posting.theirs.as_ref().unwrap().values["posting.months"],
         ssa_core::template::Value::Number(24)
@@ -279,7 +284,7 @@ fn every_kind_of_bad_file_is_refused_with_the_database_unchanged() {
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "broken.json",
-            text[..text.len() / 2].as_bytes().to_vec(),
+            text.as_bytes()[..text.len() / 2].to_vec(),
             "line",
         ),
         ("empty.json", Vec::new(), "not valid JSON"),

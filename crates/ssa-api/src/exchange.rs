@@ -19,6 +19,7 @@
 //!   our own side, or already imported. Otherwise, in one transaction, the file is kept whole as
 //!   an immutable record (file name, sender, time of import) and each article's text and
 //!   parameter values become "their proposal" in the chosen round (the latest round by default;
+//!   with the status and agreed text of their latest shared position on it, if any;
 //!   round 1 is opened when there is none). Articles of our draft that their version leaves out
 //!   are recorded as left out by them.
 
@@ -381,6 +382,12 @@ impl Workbench {
         let mut positions = Vec::new();
         for (order, article) in theirs.iter().enumerate() {
             let mut position = position_for(&article.node_id);
+            // Their latest shared position on the article, as they recorded it.
+            let shared = payload
+                .positions
+                .iter()
+                .filter(|p| p.node_id == article.node_id)
+                .max_by_key(|p| p.round);
             position.theirs = Some(TheirProposal {
                 text: article.text.clone(),
                 values: article
@@ -393,6 +400,8 @@ impl Workbench {
                 label: article.label.clone(),
                 heading: article.heading.clone(),
                 order: Some(order as u32),
+                status: shared.map(|p| p.status),
+                agreed: shared.and_then(|p| p.agreed.clone()),
             });
             position.theirs_at = Some(now);
             position.updated_at = now;

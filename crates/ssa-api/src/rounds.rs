@@ -147,6 +147,9 @@ pub struct PositionsViewDto {
     /// How many articles stand at each status in this round, in status order.
     pub summary: Vec<StatusCountDto>,
     pub imports: Vec<ImportRecordDto>,
+    /// Names of the draft's named versions, oldest first (what an exchange file may carry
+    /// besides the current draft).
+    pub versions: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -545,6 +548,12 @@ impl Workbench {
                 .map(|(status, count)| StatusCountDto { status, count })
                 .collect(),
             imports,
+            versions: self
+                .store
+                .list_revisions(negotiation_id)?
+                .into_iter()
+                .filter_map(|r| r.name)
+                .collect(),
         })
     }
 

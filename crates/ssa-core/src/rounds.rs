@@ -220,6 +220,11 @@ pub struct TheirProposal {
     pub heading: String,
     #[serde(default)]
     pub order: Option<u32>,
+    /// The status and agreed text they shared on this article in their file, if any.
+    #[serde(default)]
+    pub status: Option<PositionStatus>,
+    #[serde(default)]
+    pub agreed: Option<String>,
 }
 
 /// The position on one article in one round.
@@ -352,7 +357,7 @@ pub fn carried_position<'a>(
 }
 
 /// How many articles stand at each status.
-pub fn summary<'a>(
+pub fn summary(
     statuses: impl IntoIterator<Item = PositionStatus>,
 ) -> BTreeMap<PositionStatus, u32> {
     let mut counts: BTreeMap<PositionStatus, u32> = BTreeMap::new();

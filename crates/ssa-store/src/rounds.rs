@@ -145,38 +145,34 @@ impl Store {
             "SELECT id, number, held_on, place, delegations, agenda, minutes, action_items
              FROM round WHERE negotiation_id = ?1 ORDER BY number",
         )?;
-        let rows: Vec<(String, u32, String, String, String, String, String, String)> = stmt
+        // The JSON columns are read as text and parsed after, so a bad value is reported as
+        // invalid data naming the round rather than as an SQLite conversion error.
+        let rows: Vec<(Round, String, String)> = stmt
             .query_map([negotiation_id], |row| {
                 Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
+                    Round {
+                        id: row.get(0)?,
+                        number: row.get(1)?,
+                        held_on: row.get(2)?,
+                        place: row.get(3)?,
+                        delegations: Vec::new(),
+                        agenda: row.get(5)?,
+                        minutes: row.get(6)?,
+                        action_items: Vec::new(),
+                    },
                     row.get(4)?,
-                    row.get(5)?,
-                    row.get(6)?,
                     row.get(7)?,
                 ))
             })?
             .collect::<Result<_, _>>()?;
         rows.into_iter()
-            .map(
-                |(id, number, held_on, place, delegations, agenda, minutes, items)| {
-                    Ok(Round {
-                        delegations: from_json(
-                            &delegations,
-                            &format!("delegations of round {id}"),
-                        )?,
-                        action_items: from_json(&items, &format!("action items of round {id}"))?,
-                        id,
-                        number,
-                        held_on,
-                        place,
-                        agenda,
-                        minutes,
-                    })
-                },
-            )
+            .map(|(mut round, delegations, items)| {
+                round.delegations =
+                    from_json(&delegations, &format!("delegations of round {}", round.id))?;
+                round.action_items =
+                    from_json(&items, &format!("action items of round {}", round.id))?;
+                Ok(round)
+            })
             .collect()
     }
 

@@ -11,7 +11,7 @@ export type View =
   | { kind: "templates" }
   | { kind: "template"; id: string; version: string };
 
-export type NegotiationArea = "overview" | "agreement" | "process" | "versions" | "documents";
+export type NegotiationArea = "overview" | "agreement" | "process" | "versions" | "documents" | "rounds";
 
 /** The step documents of the Documents area; `app.go({kind:"negotiation", id, area:"documents",
  * document:"feasibility"})` opens one directly. */

@@ -4,6 +4,7 @@ import { vi } from "vitest";
 import { renderDraft, sampleTemplate } from "./fakeAgreement";
 import { FakeProcess } from "./fakeProcess";
 import { FakeDocuments } from "./fakeDocuments";
+import { FakeRounds } from "./fakeRounds";
 import { FakeTemplateLibrary } from "./fakeTemplates";
 import { FakeVersionHistory } from "./fakeVersions";
 import {
@@ -38,6 +39,16 @@ import {
   type ProcessSummary,
   type ProcessSwitch,
   type StepStatus,
+  type Comment,
+  type CommentInput,
+  type ExchangeExport,
+  type ExchangeImport,
+  type MandateEntry,
+  type MandateView,
+  type Position,
+  type PositionInput,
+  type PositionsView,
+  type Round,
 } from "../lib/backend";
 
 const STEP = {
@@ -123,6 +134,19 @@ const METHODS: Method[] = [
   "getArrangement",
   "startArrangement",
   "editArrangement",
+  "positionsView",
+  "addRound",
+  "saveRound",
+  "savePosition",
+  "listComments",
+  "addComment",
+  "setCommentResolved",
+  "mandateView",
+  "saveMandateEntry",
+  "exportExchangeFile",
+  "importExchangeFile",
+  "chooseExchangeFileToOpen",
+  "chooseExchangeFileToSave",
 ];
 
 export class FakeBackend implements Backend {
@@ -148,6 +172,8 @@ export class FakeBackend implements Backend {
   readonly documents = new FakeDocuments();
   /** Stored administrative arrangements by negotiation id (drafts on `templates[0]`). */
   readonly arrangements = new Map<string, Draft>();
+  /** Rounds, positions, comments and the mandate of the negotiation under test. */
+  readonly roundsModel = new FakeRounds();
   #next = 100;
 
   constructor(negotiations: Negotiation[] = []) {
@@ -457,5 +483,55 @@ export class FakeBackend implements Backend {
     this.arrangements.set(id, structuredClone(draft));
     const template = this.templates.find((t) => t.id === draft.template_id)!;
     return renderDraft(template, draft);
+
+  async positionsView(negotiationId: string, roundId: string | null): Promise<PositionsView> {
+    this.#find(negotiationId);
+    return this.roundsModel.view(roundId);
+  }
+  async addRound(negotiationId: string): Promise<Round> {
+    this.#find(negotiationId);
+    return this.roundsModel.addRound();
+  }
+  async saveRound(negotiationId: string, round: Round): Promise<Round> {
+    this.#find(negotiationId);
+    return this.roundsModel.saveRound(round);
+  }
+  async savePosition(negotiationId: string, roundId: string, nodeId: string, input: PositionInput): Promise<Position> {
+    this.#find(negotiationId);
+    return this.roundsModel.savePosition(roundId, nodeId, input);
+  }
+  async listComments(negotiationId: string, nodeId: string): Promise<Comment[]> {
+    this.#find(negotiationId);
+    return this.roundsModel.listComments(nodeId);
+  }
+  async addComment(negotiationId: string, input: CommentInput): Promise<Comment[]> {
+    this.#find(negotiationId);
+    return this.roundsModel.addComment(input);
+  }
+  async setCommentResolved(negotiationId: string, commentId: string, resolved: boolean): Promise<Comment[]> {
+    this.#find(negotiationId);
+    return this.roundsModel.setCommentResolved(commentId, resolved);
+  }
+  async mandateView(negotiationId: string): Promise<MandateView> {
+    this.#find(negotiationId);
+    return this.roundsModel.mandateView();
+  }
+  async saveMandateEntry(negotiationId: string, entry: MandateEntry): Promise<MandateEntry> {
+    this.#find(negotiationId);
+    return this.roundsModel.saveMandateEntry(entry);
+  }
+  async exportExchangeFile(negotiationId: string, version: string | null, path: string): Promise<ExchangeExport> {
+    this.#find(negotiationId);
+    return this.roundsModel.exportFile(version, path);
+  }
+  async importExchangeFile(negotiationId: string): Promise<ExchangeImport> {
+    this.#find(negotiationId);
+    return this.roundsModel.importFile();
+  }
+  async chooseExchangeFileToOpen(): Promise<string | null> {
+    return this.roundsModel.openAnswer;
+  }
+  async chooseExchangeFileToSave(): Promise<string | null> {
+    return this.roundsModel.saveAnswer;
   }
 }

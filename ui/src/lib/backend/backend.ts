@@ -16,10 +16,16 @@ import type {
 } from "./types";
 import type { ProcessBackend } from "./processBackend";
 import type { DocumentBackend } from "./documentBackend";
+import type { RoundsBackend } from "./roundsBackend";
 import type { TemplateBackend } from "./templateBackend";
 import type { VersionBackend } from "./versionBackend";
 
-export interface Backend extends TemplateBackend, ProcessBackend, VersionBackend, DocumentBackend {
+export interface Backend
+  extends TemplateBackend,
+    ProcessBackend,
+    VersionBackend,
+    DocumentBackend,
+    RoundsBackend {
   startupStatus(): Promise<Startup>;
   recoverOpenCopyReadOnly(): Promise<Startup>;
   recoverStartFresh(): Promise<Startup>;

@@ -6,3 +6,4 @@ export type * from "./types";
 export type { TemplateBackend } from "./templateBackend";
 export type { ProcessBackend } from "./processBackend";
 export type { DocumentBackend } from "./documentBackend";
+export type { RoundsBackend } from "./roundsBackend";

@@ -5,6 +5,7 @@ import { unwrap } from "./answer";
 import { BackendError, type Backend } from "./backend";
 import { tauriProcessBackend } from "./tauriProcess";
 import { tauriDocumentBackend } from "./tauriDocuments";
+import { tauriRoundsBackend } from "./tauriRounds";
 import { tauriTemplateBackend } from "./tauriTemplates";
 import { tauriVersionBackend } from "./tauriVersions";
 
@@ -23,6 +24,7 @@ export function tauriBackend(): Backend {
     ...tauriProcessBackend(),
     ...tauriVersionBackend(),
     ...tauriDocumentBackend(),
+    ...tauriRoundsBackend(),
     startupStatus: () => direct(() => commands.startupStatus()),
     recoverOpenCopyReadOnly: () => unwrap(() => commands.recoverOpenCopyReadOnly()),
     recoverStartFresh: () => unwrap(() => commands.recoverStartFresh()),

@@ -1,3 +1,4 @@
+import { roundsEn } from "../../rounds/messages";
 import { templatesEn } from "../../templates/messages";
 import { processEn } from "../../process/messages";
 import { versionsEn } from "../../versions/messages";
@@ -9,6 +10,7 @@ export const en = {
   ...processEn,
   ...versionsEn,
   ...documentsEn,
+  ...roundsEn,
   "app.name": "SSA Workbench",
   "app.skip": "Skip to content",
 

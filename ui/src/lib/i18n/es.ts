@@ -1,4 +1,5 @@
 import type { Dictionary } from "./en";
+import { roundsEs } from "../../rounds/messages";
 import { templatesEs } from "../../templates/messages";
 import { processEs } from "../../process/messages";
 import { versionsEs } from "../../versions/messages";
@@ -9,6 +10,7 @@ export const es: Dictionary = {
   ...processEs,
   ...versionsEs,
   ...documentsEs,
+  ...roundsEs,
   "app.name": "SSA Workbench",
   "app.skip": "Ir al contenido",
 

@@ -1,4 +1,5 @@
 import type { Dictionary } from "./en";
+import { roundsFr } from "../../rounds/messages";
 import { templatesFr } from "../../templates/messages";
 import { processFr } from "../../process/messages";
 import { versionsFr } from "../../versions/messages";
@@ -9,6 +10,7 @@ export const fr: Dictionary = {
   ...processFr,
   ...versionsFr,
   ...documentsFr,
+  ...roundsFr,
   "app.name": "SSA Workbench",
   "app.skip": "Aller au contenu",
 
