@@ -46,6 +46,38 @@ export const commands = {
 	importProcessFile: (path: string) => typedError<ProcessSummaryDto, ApiError>(__TAURI_INVOKE("import_process_file", { path })),
 	/**  Writes a stored process file to the path the user picked in the save dialog. */
 	exportProcessFile: (id: string, version: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_process_file", { id, version, path })),
+	/**  The draft's revisions, oldest first; named ones are versions, some initialled. */
+	listRevisions: (negotiationId: string) => typedError<RevisionDto[], ApiError>(__TAURI_INVOKE("list_revisions", { negotiationId })),
+	nameVersion: (negotiationId: string, name: string) => typedError<RevisionDto, ApiError>(__TAURI_INVOKE("name_version", { negotiationId, name })),
+	compareVersions: (negotiationId: string, before: VersionRefDto, after: VersionRefDto) => typedError<Comparison, ApiError>(__TAURI_INVOKE("compare_versions", { negotiationId, before, after })),
+	deviationReport: (negotiationId: string, version: VersionRefDto) => typedError<DeviationReport, ApiError>(__TAURI_INVOKE("deviation_report", { negotiationId, version })),
+	initialVersion: (negotiationId: string, number: number, initialledBy: string) => typedError<RevisionDto, ApiError>(__TAURI_INVOKE("initial_version", { negotiationId, number, initialledBy })),
+	verifyInitialled: (negotiationId: string, number: number) => typedError<VerificationDto, ApiError>(__TAURI_INVOKE("verify_initialled", { negotiationId, number })),
+	getFeasibility: (negotiationId: string) => typedError<FeasibilityDto, ApiError>(__TAURI_INVOKE("get_feasibility", { negotiationId })),
+	/**  A changed coverage choice is carried into the draft agreement. */
+	saveFeasibility: (negotiationId: string, feasibility: Feasibility) => typedError<FeasibilityDto, ApiError>(__TAURI_INVOKE("save_feasibility", { negotiationId, feasibility })),
+	applyCoverageToDraft: (negotiationId: string) => typedError<FeasibilityDto, ApiError>(__TAURI_INVOKE("apply_coverage_to_draft", { negotiationId })),
+	getRatification: (negotiationId: string) => typedError<RatificationDto, ApiError>(__TAURI_INVOKE("get_ratification", { negotiationId })),
+	saveRatification: (negotiationId: string, ratification: Ratification) => typedError<RatificationDto, ApiError>(__TAURI_INVOKE("save_ratification", { negotiationId, ratification })),
+	getMonitoring: (negotiationId: string) => typedError<MonitoringDto, ApiError>(__TAURI_INVOKE("get_monitoring", { negotiationId })),
+	saveMonitoring: (negotiationId: string, monitoring: Monitoring) => typedError<MonitoringDto, ApiError>(__TAURI_INVOKE("save_monitoring", { negotiationId, monitoring })),
+	getArrangement: (negotiationId: string) => typedError<ArrangementDto | null, ApiError>(__TAURI_INVOKE("get_arrangement", { negotiationId })),
+	startArrangement: (negotiationId: string) => typedError<ArrangementDto, ApiError>(__TAURI_INVOKE("start_arrangement", { negotiationId })),
+	editArrangement: (negotiationId: string, draft: Draft) => typedError<RenderedDto, ApiError>(__TAURI_INVOKE("edit_arrangement", { negotiationId, draft })),
+	/**  The four-column view of a round (the latest when `round_id` is null). */
+	positionsView: (negotiationId: string, roundId: string | null) => typedError<PositionsViewDto, ApiError>(__TAURI_INVOKE("positions_view", { negotiationId, roundId })),
+	addRound: (negotiationId: string) => typedError<Round, ApiError>(__TAURI_INVOKE("add_round", { negotiationId })),
+	saveRound: (negotiationId: string, round: Round) => typedError<Round, ApiError>(__TAURI_INVOKE("save_round", { negotiationId, round })),
+	savePosition: (negotiationId: string, roundId: string, nodeId: string, input: PositionInput) => typedError<PositionDto, ApiError>(__TAURI_INVOKE("save_position", { negotiationId, roundId, nodeId, input })),
+	listComments: (negotiationId: string, nodeId: string) => typedError<CommentDto[], ApiError>(__TAURI_INVOKE("list_comments", { negotiationId, nodeId })),
+	addComment: (negotiationId: string, input: CommentInput) => typedError<CommentDto[], ApiError>(__TAURI_INVOKE("add_comment", { negotiationId, input })),
+	setCommentResolved: (negotiationId: string, commentId: string, resolved: boolean) => typedError<CommentDto[], ApiError>(__TAURI_INVOKE("set_comment_resolved", { negotiationId, commentId, resolved })),
+	mandateView: (negotiationId: string) => typedError<MandateViewDto, ApiError>(__TAURI_INVOKE("mandate_view", { negotiationId })),
+	saveMandateEntry: (negotiationId: string, entry: MandateEntry) => typedError<MandateEntry, ApiError>(__TAURI_INVOKE("save_mandate_entry", { negotiationId, entry })),
+	/**  Writes an exchange file where the user chose in the save dialog. */
+	exportExchangeFile: (negotiationId: string, version: string | null, path: string) => typedError<ExchangeExportDto, ApiError>(__TAURI_INVOKE("export_exchange_file", { negotiationId, version, path })),
+	/**  Imports the counterpart's file the user picked, into this negotiation. */
+	importExchangeFile: (negotiationId: string, path: string, round: number | null) => typedError<ExchangeImportDto, ApiError>(__TAURI_INVOKE("import_exchange_file", { negotiationId, path, round })),
 };
 
 /* Types */
@@ -57,6 +89,14 @@ export type AboutDto = {
 	logDir: string,
 	schemaVersion: number,
 	readOnly: boolean,
+};
+
+export type ActionItem = {
+	text: string,
+	owner: string,
+	/**  ISO date (YYYY-MM-DD), or empty. */
+	due: string,
+	done: boolean,
 };
 
 /**
@@ -74,6 +114,13 @@ export type AgreementDto = {
 
 /**  Two parties, or three or more. */
 export type AgreementKind = "bilateral" | "multilateral";
+
+/**  Whose numbers the links show. */
+export type AgreementNumbering = 
+/**  The negotiation's draft agreement. */
+"draft" | 
+/**  The model agreement (no draft agreement yet). */
+"model";
 
 /**  One of several wordings of a node; exactly one per node is the default. */
 export type Alternative = {
@@ -104,10 +151,63 @@ export type ApiError = {
 	problems: FieldProblemDto[],
 };
 
+/**  The arrangement view's data: like the agreement view's, plus the links to the agreement. */
+export type ArrangementDto = {
+	negotiationId: string,
+	template: Template,
+	draft: Draft,
+	document: Document,
+	problems: Problem[],
+	links: ArrangementLink[],
+	agreementNumbering: AgreementNumbering,
+};
+
+/**  One arrangement node's link to one agreement node. */
+export type ArrangementLink = {
+	/**  The arrangement node. */
+	node: string,
+	/**  The agreement node it implements. */
+	target: string,
+	at: LinkTarget,
+};
+
+/**  One row of the four-column view. */
+export type ArticleRowDto = {
+	nodeId: string,
+	/**  The live label ("Article 12"); their label for an article only their proposal has. */
+	label: string | null,
+	heading: string,
+	/**  The article's text in the current draft (empty when the draft does not have it). */
+	draftText: string,
+	inDraft: boolean,
+	/**  The position recorded in this round, or carried from an earlier one. */
+	position: PositionDto | null,
+	carriedFromRound: number | null,
+	/**  Our proposal as it reads (the draft's text unless one was recorded). */
+	ours: string,
+	oursFromDraft: boolean,
+	theirs: TheirProposal | null,
+	table: TableDto | null,
+	status: PositionStatus,
+	mandate: MandateEntry | null,
+	redLineWarnings: string[],
+	openComments: number,
+};
+
 export type AttachmentDto = {
 	/**  A file path or other reference; the workbench keeps the reference, not a copy. */
 	path: string,
 	label: string,
+};
+
+/**  One of the nine ILO C102 branches, in the Convention's order. */
+export type Branch = "medical_care" | "sickness" | "unemployment" | "old_age" | "employment_injury" | "family" | "maternity" | "invalidity" | "survivors";
+
+/**  The rule's answer for one branch. */
+export type BranchSuggestion = {
+	branch: Branch,
+	suggestion: Suggestion,
+	reason: SuggestionReason,
 };
 
 export type BrokenReason = 
@@ -117,6 +217,23 @@ export type BrokenReason =
 "omitted" | 
 /**  The node exists but cannot be referred to (preamble, signature block). */
 "not_numbered";
+
+/**
+ *  One benefit chapter of the agreement: the branches it deals with, the team's choice and the
+ *  draft's current state.
+ */
+export type ChapterChoiceDto = {
+	/**  The template flag ("branch.pensions"). */
+	flag: string,
+	branches: Branch[],
+	/**  What the team's choice implies; `None` while none of its branches is decided. */
+	chosen: boolean | null,
+	/**
+	 *  Whether the draft agreement has the chapter; `None` without a draft (or a template
+	 *  without this flag).
+	 */
+	inDraft: boolean | null,
+};
 
 export type ChecklistItemDto = {
 	id: string,
@@ -134,7 +251,111 @@ export type Choice = {
 	text: string,
 };
 
+export type CommentDto = {
+	id: string,
+	nodeId: string,
+	parentId: string | null,
+	author: string,
+	body: string,
+	createdAt: string,
+	resolvedAt: string | null,
+};
+
+export type CommentInput = {
+	nodeId: string,
+	/**  The comment this one answers; a reply to a reply joins the same thread. */
+	parentId: string | null,
+	author: string,
+	body: string,
+};
+
+/**  The comparison of an older side (`before`) with a newer side (`after`). */
+export type Comparison = {
+	summary: ComparisonSummary,
+	/**
+	 *  Every unit, in the newer side's order; a removed unit sits after the unit that
+	 *  preceded it on the older side.
+	 */
+	units: UnitComparison[],
+};
+
+/**
+ *  How many units fall in each class. `moved` and `renumbered` count units that are also
+ *  counted as `changed` or `unchanged` (they describe the place, not the wording).
+ */
+export type ComparisonSummary = {
+	added: number,
+	removed: number,
+	changed: number,
+	unchanged: number,
+	moved: number,
+	renumbered: number,
+};
+
 export type Confidence = "high" | "medium" | "low";
+
+/**  One figure of the migration corridor between two parties, with its year and source. */
+export type CorridorFigure = {
+	id: string,
+	kind: CorridorKind,
+	from: string,
+	to: string,
+	count: number | null,
+	year: number | null,
+	source?: string,
+	note?: string,
+};
+
+/**  What a corridor figure counts. */
+export type CorridorKind = 
+/**  Nationals of `from` working in `to`. */
+"migrant_workers" | 
+/**  Workers posted by employers in `from` to `to`. */
+"posted_workers" | 
+/**  Pensioners of `from`'s schemes living in `to`. */
+"pensioners_abroad";
+
+/**  The team's decision for one branch. */
+export type Coverage = "covered" | "not_covered";
+
+/**  One member of a delegation. */
+export type Delegate = {
+	name: string,
+	/**  "Head of delegation", "Actuary", … */
+	role: string,
+	/**  The ISO code of the party the delegate represents. */
+	party: string,
+};
+
+export type Deviation = {
+	id: string,
+	kind: NodeKind | null,
+	/**  Label and heading in the draft, or in the model when the draft leaves it out. */
+	place: UnitPlace,
+	how: DeviationKind[],
+	/**  The comparison of the model's text (before) with the draft's (after). */
+	comparison: UnitComparison,
+};
+
+export type DeviationKind = 
+/**  Free wording replaces the model's (`node` is the article or one of its paragraphs). */
+{ kind: "reworded"; node: string } | 
+/**  An alternative wording other than the default was chosen. */
+{ kind: "alternative_chosen"; node: string; alternative: string } | 
+/**  The model has this provision; the draft leaves it out. */
+{ kind: "left_out"; node: string } | 
+/**  The model leaves this optional provision out; the draft keeps it. */
+{ kind: "added"; node: string };
+
+export type DeviationReport = {
+	/**
+	 *  Provisions that depart from the model, in the draft's order (left-out ones where the
+	 *  model has them).
+	 */
+	deviations: Deviation[],
+	/**  Provisions (title, articles, parts, preamble...) compared in all. */
+	units_compared: number,
+};
 
 export type Document = {
 	template_id: string,
@@ -178,6 +399,15 @@ export type Draft = {
 	custom_wording?: { [key in string]: string },
 };
 
+/**  The outcome of the entry-into-force rule. */
+export type EntryIntoForce = { state: "computed"; 
+/**  ISO date of entry into force. */
+date: string; 
+/**  ISO date of the later notification the period runs from, and whose it is. */
+later_notification: string; party: string; 
+/**  The day the period of `months` expires. */
+period_expires: string; months: number } | { state: "not_computable"; reason: NotComputable };
+
 /**  What kind of failure this is; the UI switches on it (e.g. to mark form fields). */
 export type ErrorCode = 
 /**  The input was refused; `problems` names each field. */
@@ -192,6 +422,47 @@ export type ErrorCode =
 "no_database" | 
 /**  Anything else in storage or the file system. */
 "storage";
+
+export type ExchangeExportDto = {
+	path: string,
+	agreementId: string,
+	versionLabel: string,
+	articles: number,
+	sharedPositions: number,
+	checksum: string,
+};
+
+export type ExchangeImportDto = {
+	negotiationId: string,
+	roundId: string,
+	roundNumber: number,
+	fileName: string,
+	sender: string,
+	senderName: string,
+	versionLabel: string,
+	/**  Articles whose text became their proposal. */
+	articles: number,
+	/**  Articles of our draft their version leaves out. */
+	leftOut: number,
+};
+
+/**  The feasibility study of one negotiation. */
+export type Feasibility = {
+	schemes?: SchemeRow[],
+	corridor?: CorridorFigure[],
+	/**  Branches the team has decided on; a branch absent here is not decided yet. */
+	coverage?: Partial<{ [key in Branch]: Coverage }>,
+	notes?: string,
+};
+
+export type FeasibilityDto = {
+	negotiationId: string,
+	parties: PartyDto[],
+	feasibility: Feasibility,
+	suggestions: BranchSuggestion[],
+	chapters: ChapterChoiceDto[],
+	hasDraft: boolean,
+};
 
 export type FieldProblemDto = {
 	field: string,
@@ -216,6 +487,50 @@ export type GateDto = {
 	decision: GateDecisionDto | null,
 };
 
+/**  A counterpart's exchange file as recorded on import. */
+export type ImportRecordDto = {
+	id: string,
+	roundNumber: number,
+	fileName: string,
+	sender: string,
+	senderName: string,
+	versionLabel: string,
+	exportedAt: string,
+	importedAt: string,
+	checksum: string,
+};
+
+/**  What an indicator counts (the statistics clause of agreements and arrangements). */
+export type Indicator = "people_covered" | "certificates_issued" | "claims" | 
+/**  A sum of money; the row's `currency` says which. */
+"benefits_paid_abroad";
+
+/**  One figure: an indicator's value for one year. */
+export type IndicatorValue = {
+	id: string,
+	indicator: Indicator,
+	year: number | null,
+	/**  The party whose institution reports it (ISO code); empty for both together. */
+	party?: string,
+	/**  Decimal text, not negative: "1250", "3400000.50". */
+	value?: string,
+	/**  ISO 4217 code for money ("EUR"); empty for counts. */
+	currency?: string,
+	source?: string,
+	note?: string,
+};
+
+/**  Who initialled a version, when, and the fingerprint of its canonical text. */
+export type InitiallingDto = {
+	/**  SHA-256 of the canonical text, 64 lower-case hexadecimal digits. */
+	fingerprint: string,
+	/**  Its first digits, for lists. */
+	shortFingerprint: string,
+	initialledBy: string,
+	/**  RFC 3339, UTC. */
+	initialledAt: string,
+};
+
 export type ItemAnswerDto = {
 	done: boolean,
 	who: string,
@@ -232,12 +547,89 @@ export type LawsForBranch = {
 	laws: string[],
 };
 
+/**  A machine-checkable bound of the mandate. */
+export type Limit = 
+/**  A number or months parameter may not exceed `value`. */
+{ kind: "at_most"; parameter: string; value: number } | 
+/**  A number or months parameter may not go below `value`. */
+{ kind: "at_least"; parameter: string; value: number } | 
+/**  A choice parameter must take one of `values`. */
+{ kind: "one_of"; parameter: string; values: string[] } | 
+/**  The (optional) article must stay in the agreement. */
+{ kind: "must_stay" };
+
+/**  Where one linked agreement node stands in the rendered agreement. */
+export type LinkTarget = 
+/**
+ *  In the agreement: the article's label ("Article 27") and the target's own label when it
+ *  is a paragraph or item of it ("2.").
+ */
+{ state: "in_agreement"; article: string; within?: string | null } | 
+/**  A chapter or part: its label ("Chapter 2"). */
+{ state: "division"; label: string } | 
+/**  The agreement's draft leaves the target out. */
+{ state: "left_out" };
+
 /**  Text in English with optional French and Spanish; the UI picks by its language. */
 export type LocalizedTextDto = {
 	en: string,
 	fr: string | null,
 	es: string | null,
 };
+
+export type MandateArticleDto = {
+	nodeId: string,
+	label: string | null,
+	heading: string,
+	/**  An optional article, which may carry "must stay in the agreement". */
+	optional: boolean,
+	inDraft: boolean,
+	parameters: MandateParameterDto[],
+	entry: MandateEntry,
+};
+
+/**  The mandate on one article. */
+export type MandateEntry = {
+	nodeId: string,
+	redLine: string,
+	preferred: string,
+	fallback: string,
+	limits: Limit[],
+};
+
+/**  A parameter an article uses, for the mandate's limit editor. */
+export type MandateParameterDto = {
+	name: string,
+	label: string,
+	kind: ParameterType,
+	choices: Choice[],
+	/**  The draft's value (or the template's default), for reference. */
+	current: Value | null,
+};
+
+export type MandateViewDto = {
+	negotiationId: string,
+	hasDraft: boolean,
+	articles: MandateArticleDto[],
+};
+
+export type Monitoring = {
+	indicators?: IndicatorValue[],
+	reviews?: Review[],
+};
+
+export type MonitoringDto = {
+	negotiationId: string,
+	parties: PartyDto[],
+	monitoring: Monitoring,
+};
+
+/**  Where the delay of the entry-into-force rule comes from. */
+export type MonthsSource = 
+/**  The draft agreement's value. */
+"draft" | 
+/**  The template's default (the draft leaves it at the default, or there is no draft). */
+"template_default";
 
 export type NegotiationDto = {
 	id: string,
@@ -310,12 +702,26 @@ export type Node = {
 	guidance?: string | null,
 	/**  Absent: inherited from the parent node, and at top level from the template. */
 	provenance?: Provenance | null,
+	/**
+	 *  Node ids of the template named by the template's `implements` that this node puts into
+	 *  practice ("M5.2": the article on liaison bodies).
+	 */
+	implements?: string[],
 };
 
 /**  The structural kind of a node; decides where it may sit and how it is numbered. */
 export type NodeKind = "preamble" | "part" | "chapter" | "section" | "article" | "paragraph" | 
 /**  A sub-item: (a), (b) under a paragraph or article; (i), (ii) under another item. */
 "item" | "signature";
+
+/**  Why the date cannot be computed yet. */
+export type NotComputable = 
+/**  This party has not notified yet. */
+{ kind: "missing_notification"; party: string } | 
+/**  This party's notification date is not an ISO date. */
+{ kind: "invalid_date"; party: string; value: string } | 
+/**  The date would fall outside the calendar chrono supports (a typing slip). */
+{ kind: "out_of_range" };
 
 export type OmissionReason = 
 /**  An optional node left out. */
@@ -384,11 +790,90 @@ export type PartyDto = {
 	role: PartyRoleDto,
 };
 
+/**  One party's record. */
+export type PartyRatification = {
+	/**  The party's ISO code, as in the negotiation. */
+	party: string,
+	/**  ISO date. */
+	signature_date: string | null,
+	signature_place?: string,
+	signatory?: string,
+	/**
+	 *  The instrument of approval: "Act of 22 May 2005", "Decree No. 12/2026", "tabled in
+	 *  Parliament, no disapproval within 60 days".
+	 */
+	approval_instrument?: string,
+	approval_date: string | null,
+	/**
+	 *  When the party notified the other(s) that its internal procedures are complete (or the
+	 *  date of the exchange of notes or instruments).
+	 */
+	notification_date: string | null,
+	notes?: string,
+};
+
 export type PartyRoleDto = "own" | "counterpart";
 
 export type PitfallDto = {
 	text: LocalizedTextDto,
 	provenance: ProvenanceDto,
+};
+
+export type PositionDto = {
+	roundId: string,
+	nodeId: string,
+	status: PositionStatus,
+	ours: string | null,
+	theirs: TheirProposal | null,
+	agreed: string | null,
+	justification: string,
+	shared: boolean,
+	updatedAt: string,
+};
+
+/**
+ *  What the position editor saves. `ours: null` means "the draft's text"; `theirs: null` keeps
+ *  no proposal of theirs (a proposal that came from a file is kept unless its text is changed).
+ */
+export type PositionInput = {
+	status: PositionStatus,
+	ours: string | null,
+	theirs: string | null,
+	agreed: string | null,
+	justification: string,
+	shared: boolean,
+};
+
+/**  Where an article stands in the negotiation. */
+export type PositionStatus = 
+/**  Not yet discussed. */
+"open" | 
+/**  A proposal has been tabled. */
+"proposed" | 
+/**  The other side answered with a proposal of its own. */
+"counter_proposed" | 
+/**  Agreed by the delegations, subject to approval by their governments. */
+"agreed_ad_referendum" | "agreed" | 
+/**  Put off to a later round. */
+"deferred" | 
+/**  Taken off the table. */
+"withdrawn";
+
+export type PositionsViewDto = {
+	negotiationId: string,
+	hasDraft: boolean,
+	rounds: Round[],
+	/**  The round shown (`None` while the negotiation has no round). */
+	roundId: string | null,
+	rows: ArticleRowDto[],
+	/**  How many articles stand at each status in this round, in status order. */
+	summary: StatusCountDto[],
+	imports: ImportRecordDto[],
+	/**
+	 *  Names of the draft's named versions, oldest first (what an exchange file may carry
+	 *  besides the current draft).
+	 */
+	versions: string[],
 };
 
 export type Problem = {
@@ -455,7 +940,12 @@ export type ProblemKind =
 /**  An inclusion choice for a node that is not optional. */
 "not_optional" | 
 /**  A chosen alternative the node does not have. */
-"unknown_alternative";
+"unknown_alternative" | 
+/**
+ *  A node's `implements` names a node the implemented template does not have, or the
+ *  template does not say which template it implements.
+ */
+"unknown_implemented_node";
 
 export type ProcessOriginDto = "shipped" | "imported";
 
@@ -518,6 +1008,37 @@ export type ProvenanceDto = {
 
 export type ProvenanceStatusDto = "sourced" | "inferred";
 
+/**  The signature and ratification record of one negotiation. */
+export type Ratification = {
+	parties?: PartyRatification[],
+};
+
+export type RatificationDto = {
+	negotiationId: string,
+	parties: PartyDto[],
+	ratification: Ratification,
+	/**  `None` when the agreement's template has no `entry.months` parameter. */
+	entryIntoForce: EntryIntoForce | null,
+	entryMonths: number | null,
+	monthsSource: MonthsSource,
+	/**
+	 *  The article of the agreement that states the rule, as the draft renders it (or the
+	 *  model, without a draft): its label and text.
+	 */
+	ruleArticle: string | null,
+	ruleText: Segment[],
+	hasDraft: boolean,
+	/**  Dates in an order that cannot be right; shown, never refused. */
+	warnings: FieldProblemDto[],
+};
+
+export type RedlineOp = "equal" | "inserted" | "deleted";
+
+export type RedlineSegment = {
+	op: RedlineOp,
+	text: string,
+};
+
 /**  `long`: "Article 12, paragraph 3, subparagraph (a)"; `compact`: "Article 12(3)(a)". */
 export type ReferenceStyle = "long" | "compact";
 
@@ -526,6 +1047,67 @@ export type RenderedDto = {
 	document: Document,
 	problems: Problem[],
 };
+
+/**  A review date of the agreement (joint committee, statistics exchange, evaluation). */
+export type Review = {
+	id: string,
+	/**  ISO date. */
+	date: string | null,
+	what?: string,
+	done?: boolean,
+};
+
+/**
+ *  One revision of a negotiation's draft; a named one is a version, and an initialled version
+ *  is locked with the fingerprint of its text.
+ */
+export type RevisionDto = {
+	number: number,
+	name: string | null,
+	/**  RFC 3339, UTC. */
+	startedAt: string,
+	updatedAt: string,
+	initialled: InitiallingDto | null,
+};
+
+/**  A round of negotiation. */
+export type Round = {
+	id: string,
+	number: number,
+	/**  ISO date (YYYY-MM-DD), or empty while not fixed. */
+	heldOn: string,
+	/**  A city, or a format ("videoconference", "by correspondence"). */
+	place: string,
+	delegations: Delegate[],
+	agenda: string,
+	minutes: string,
+	actionItems: ActionItem[],
+};
+
+/**  One party's scheme for one branch: a row of the side-by-side comparison. */
+export type SchemeRow = {
+	branch: Branch,
+	/**  The party's ISO code, as in the negotiation. */
+	party: string,
+	/**  Whether the party has a scheme for this branch; `None` until the team has looked. */
+	exists: boolean | null,
+	scheme_type: SchemeType | null,
+	persons_covered?: string,
+	qualifying_period?: string,
+	export_rules?: string,
+	/**  Nationality or residence conditions. */
+	conditions?: string,
+	notes?: string,
+};
+
+/**  How a scheme is financed and pays; decides how well classic coordination fits it. */
+export type SchemeType = 
+/**  Social insurance financed by contributions, paying defined benefits. */
+"contributory" | 
+/**  Paid out of public funds (tax-financed, means-tested or universal). */
+"non_contributory" | 
+/**  Individual accounts paid out as a lump sum or annuity. */
+"provident_fund";
 
 /**  A run of text. Plain text concatenates `text` fields and marks the rest. */
 export type Segment = { kind: "text"; text: string } | 
@@ -549,6 +1131,9 @@ defined_in?: string | null };
 export type Severity = "error" | "warning";
 
 export type ShelfDto = "active" | "archived" | "bin";
+
+/**  Which side a proposal comes from. */
+export type Side = "ours" | "theirs" | "agreed";
 
 /**  Whether a node's wording is stated in a cited source or drafted by the project. */
 export type SourceStatus = 
@@ -574,6 +1159,11 @@ backupPath: string | null } |
  *  copy or start a fresh database (the old file is kept aside).
  */
 { state: "problem"; code: ErrorCode; message: string; databasePath: string };
+
+export type StatusCountDto = {
+	status: PositionStatus,
+	count: number,
+};
 
 /**  Where a negotiation stands in the process. */
 export type StepRefDto = {
@@ -603,6 +1193,43 @@ export type Style = {
 	references?: ReferenceStyle,
 };
 
+/**  What the rule suggests for one branch. */
+export type Suggestion = 
+/**  Classic coordination fits: cover the branch. */
+"cover" | 
+/**  Coverage is possible but needs a look first (see the reason). */
+"consider" | 
+/**  Nothing to coordinate. */
+"do_not_cover" | 
+/**  The comparison is not filled enough to say. */
+"incomplete";
+
+/**  Why the rule suggests what it does; `party` is the ISO code of the party concerned. */
+export type SuggestionReason = 
+/**  Every party has a contributory scheme: totalization and export work as designed. */
+{ kind: "all_contributory" } | 
+/**  A party has no scheme for the branch: there are no rights to coordinate. */
+{ kind: "no_scheme"; party: string } | 
+/**
+ *  A party's scheme is paid out of public funds, which agreements often exclude from export
+ *  and equality of treatment.
+ */
+{ kind: "non_contributory"; party: string } | 
+/**
+ *  A provident fund on one side and a pension scheme on the other: totalization does not
+ *  apply as such to individual accounts.
+ */
+{ kind: "scheme_types_differ" } | 
+/**  Provident funds on every side: the agreement can secure payment of balances abroad. */
+{ kind: "all_provident_funds" } | 
+/**  A party's scheme is not described yet (whether it exists, or its type). */
+{ kind: "not_compared"; party: string };
+
+export type TableDto = {
+	side: Side,
+	text: string,
+};
+
 /**  A model agreement: metadata, parameter declarations and the node list. */
 export type Template = {
 	/**  Must be [`TEMPLATE_FORMAT`]. */
@@ -620,6 +1247,12 @@ export type Template = {
 	description?: string,
 	/**  Set when a ministry duplicated another template to make its own. */
 	derived_from?: TemplateRef | null,
+	/**
+	 *  For a template that implements another (an administrative arrangement implementing an
+	 *  agreement): the id of the implemented template, whose node ids the nodes'
+	 *  `implements` name.
+	 */
+	implements?: string | null,
 	/**  Provenance of the template as a whole; nodes without their own inherit it. */
 	provenance: Provenance,
 	style?: Style,
@@ -641,6 +1274,59 @@ export type TemplateSummaryDto = {
 	title: string,
 	/**  "shipped", "imported" or "derived". */
 	origin: string,
+	/**
+	 *  For an administrative arrangement: the id of the agreement template it implements. Such
+	 *  a template is not offered for starting an agreement.
+	 */
+	implements: string | null,
+};
+
+/**  Their proposal on an article, with what an exchange file tells beyond the text. */
+export type TheirProposal = {
+	text: string,
+	/**  The parameter values their version uses in this article (from an exchange file). */
+	values?: { [key in string]: Value },
+	/**  Their version leaves the article out. */
+	omits?: boolean,
+	/**  The exchange import this came from, when it came from a file. */
+	importId?: string | null,
+	/**
+	 *  Their number ("Article 4") and heading, and the article's place in their text, when it
+	 *  came from a file.
+	 */
+	label?: string | null,
+	heading?: string,
+	order?: number | null,
+	/**  The status and agreed text they shared on this article in their file, if any. */
+	status?: PositionStatus | null,
+	agreed?: string | null,
+};
+
+export type UnitChange = "added" | "removed" | "changed" | "unchanged";
+
+export type UnitComparison = {
+	/**  The node's stable id ([`TITLE_UNIT_ID`] for the title). */
+	id: string,
+	/**  Absent for the agreement's title. */
+	kind: NodeKind | null,
+	/**  The unit's label and heading on the older side, when it is there. */
+	before: UnitPlace | null,
+	/**  The unit's label and heading on the newer side, when it is there. */
+	after: UnitPlace | null,
+	change: UnitChange,
+	/**  Its place among the units of both sides changed (another parent or another order). */
+	moved: boolean,
+	/**  Its label changed ("Article 12" became "Article 11"). */
+	renumbered: boolean,
+	/**  The unit's text, word by word; adjacent tokens of one kind are joined. */
+	redline: RedlineSegment[],
+};
+
+export type UnitPlace = {
+	/**  "Article 12", "Part III"; absent for unnumbered units. */
+	label: string | null,
+	/**  The heading as plain text; empty when there is none. */
+	heading: string,
 };
 
 /**
@@ -650,6 +1336,26 @@ export type TemplateSummaryDto = {
 export type Value = boolean | number | 
 /**  Text, a name, an ISO date or a choice value. */
 string | Amount | LawsForBranch[];
+
+/**  The result of checking an initialled version's fingerprint against its text now. */
+export type VerificationDto = {
+	number: number,
+	name: string,
+	/**  The fingerprint recorded when it was initialled. */
+	recorded: string,
+	/**  The fingerprint of the text as it renders now. */
+	recomputed: string,
+	matches: boolean,
+};
+
+/**  One side of a comparison: the model template, the draft as it is now, or a revision. */
+export type VersionRefDto = 
+/**  The draft's template with its default choices and the other side's parameter values. */
+{ kind: "model" } | 
+/**  The draft as it is now. */
+{ kind: "current" } | 
+/**  A revision (a version when named), by number. */
+{ kind: "revision"; number: number };
 
 /**  Where a node's wording comes from. */
 export type Wording = 

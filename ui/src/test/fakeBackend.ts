@@ -386,6 +386,7 @@ export class FakeBackend implements Backend {
   }
   async chooseProcessFileToSave(): Promise<string | null> {
     return this.process.saveAnswer;
+  }
 
   async listRevisions(negotiationId: string): Promise<Revision[]> {
     this.#find(negotiationId);
@@ -411,6 +412,7 @@ export class FakeBackend implements Backend {
 
   async verifyInitialled(negotiationId: string, number: number): Promise<Verification> {
     return this.history.verify(negotiationId, number);
+  }
 
   #readOnlyGuard(): void {
     if (this.startup.state === "ready" && this.startup.readOnly)
@@ -483,6 +485,7 @@ export class FakeBackend implements Backend {
     this.arrangements.set(id, structuredClone(draft));
     const template = this.templates.find((t) => t.id === draft.template_id)!;
     return renderDraft(template, draft);
+  }
 
   async positionsView(negotiationId: string, roundId: string | null): Promise<PositionsView> {
     this.#find(negotiationId);
