@@ -67,6 +67,10 @@ async function positionSaved() {
 }
 
 describe("negotiation rounds", () => {
+  before(async () => {
+    await browser.setWindowSize(1280, 820);
+  });
+
   it("records positions on two articles in round 1, one of them agreed", async () => {
     await byTestId("nav-home").waitForDisplayed({ timeout: 30000 });
     await openRounds(SAMPLE);
@@ -179,5 +183,18 @@ describe("negotiation rounds", () => {
     await click("tab-round");
     await byTestId("round-editor").waitForDisplayed();
     await screenshot("rounds-round-details");
+    // French and Spanish fit the same window.
+    await click("tab-positions");
+    await byTestId("four-column-view").waitForDisplayed();
+    for (const lang of ["fr", "es"]) {
+      await byTestId("language-select").selectByAttribute("value", lang);
+      await screenshot(`rounds-${lang}`);
+      const overflow = await browser.execute(() => {
+        const main = document.querySelector("#main");
+        return main.scrollWidth - main.clientWidth;
+      });
+      expect(overflow).toBe(0);
+    }
+    await byTestId("language-select").selectByAttribute("value", "en");
   });
 });

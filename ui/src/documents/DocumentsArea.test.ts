@@ -34,7 +34,7 @@ describe("documents area", () => {
     await openDocuments(backend);
     const cell = await screen.findByTestId("scheme-old_age-XA-qualifying_period");
     await fireEvent.input(cell, { target: { value: "15 years of contributions" } });
-    await waitFor(() => expect(backend.spy("saveFeasibility")).toHaveBeenCalled(), { timeout: 2000 });
+    await waitFor(() => expect(backend.spy("saveFeasibility")).toHaveBeenCalled(), { timeout: 5000 });
     const saved = lastSaved<Feasibility>(backend, "saveFeasibility");
     expect(saved.schemes).toEqual([
       expect.objectContaining({ branch: "old_age", party: "XA", qualifying_period: "15 years of contributions" }),
@@ -80,12 +80,12 @@ describe("documents area", () => {
     );
     const value = screen.getByTestId("indicator-0-value") as HTMLInputElement;
     await fireEvent.input(value, { target: { value: "1 250" } });
-    await screen.findByTestId("indicator-0-value-problem", {}, { timeout: 2000 });
+    await screen.findByTestId("indicator-0-value-problem", {}, { timeout: 5000 });
     expect(value.value).toBe("1 250");
     expect(screen.getByTestId("monitoring-save-error").textContent).toContain("not saved");
     await fireEvent.input(value, { target: { value: "1250" } });
     await waitFor(() => expect(lastSaved<Monitoring>(backend, "saveMonitoring").indicators?.[0].value).toBe("1250"), {
-      timeout: 2000,
+      timeout: 5000,
     });
     await waitFor(() => expect(screen.queryByTestId("indicator-0-value-problem")).toBeNull());
     // The keystrokes in one field are one undo step: undo goes back to before the typing.

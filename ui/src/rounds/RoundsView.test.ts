@@ -36,7 +36,8 @@ function withRound(): FakeBackend {
 const rowOf = (nodeId: string) =>
   screen.getAllByTestId("position-row").find((el) => el.getAttribute("data-id") === nodeId)!;
 
-describe("negotiation rounds", () => {
+// The first render loads the whole app; on a loaded machine that alone can take seconds.
+describe("negotiation rounds", { timeout: 20000 }, () => {
   it("offers to open the first round, then shows its details", async () => {
     const backend = new FakeBackend([negotiation()]);
     await openRounds(backend);
