@@ -63,7 +63,7 @@ impl Workbench {
         self.store.insert_negotiation(&negotiation)?;
         // A second transaction: if it is lost, the negotiation follows the shipped process
         // on first use, which is what this records.
-        self.start_progress(&negotiation.id)?;
+        self.start_progress(&negotiation.id, now)?;
         tracing::info!(id = %negotiation.id, "negotiation created");
         Ok(self.to_dto(negotiation))
     }

@@ -191,15 +191,20 @@ impl Workbench {
         }
     }
 
-    /// Records the shipped process version for a negotiation just created.
-    pub(crate) fn start_progress(&mut self, negotiation_id: &str) -> Result<(), ApiError> {
+    /// Records the shipped process version for a negotiation just created `at` (its creation
+    /// time, so that this is not counted as a later edit).
+    pub(crate) fn start_progress(
+        &mut self,
+        negotiation_id: &str,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), ApiError> {
         self.store.put_progress(
             negotiation_id,
             &self.process.id,
             &self.process.version,
             &Progress::default(),
             None,
-            self.clock.now(),
+            at,
         )?;
         Ok(())
     }

@@ -332,10 +332,8 @@ pub fn summarize(process: &ProcessDefinition, progress: &Progress, current_step:
         let total = step.checklist.len();
         let percent = if status == StepStatus::Done {
             100
-        } else if total == 0 {
-            0
         } else {
-            (ticked * 100 / total) as u32
+            (ticked * 100).checked_div(total).unwrap_or(0) as u32
         };
         if status == StepStatus::InProgress || step.id() == current_step {
             next_actions.extend(
