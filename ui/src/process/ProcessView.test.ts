@@ -39,6 +39,18 @@ describe("process view", { timeout: 20000 }, () => {
     expect(next.map((n) => n.dataset.item)).toEqual(["need-data", "need-gaps"]);
   });
 
+  it("links a step's document to where it is worked on; a record kept outside the app has no link", async () => {
+    const backend = new FakeBackend([negotiation()]);
+    await openProcess(backend);
+    // The first step's output (a corridor profile) has no place in the app.
+    expect(screen.queryByTestId("open-output")).toBeNull();
+    await fireEvent.click(stepButton("feasibility"));
+    await waitFor(() => expect(screen.getByTestId("step-detail").dataset.step).toBe("feasibility"));
+    await fireEvent.click(screen.getByTestId("open-output"));
+    expect(await screen.findByTestId("doc-panel-feasibility")).toBeTruthy();
+    expect(screen.getByTestId("doc-tab-feasibility").getAttribute("aria-selected")).toBe("true");
+  });
+
   it("shows inferred content as the project's own drafting and sourced content with its ids", async () => {
     const backend = new FakeBackend([negotiation()]);
     await openProcess(backend);
