@@ -8,6 +8,7 @@ mod cli_errors;
 mod crash;
 mod identifier;
 mod lifecycle;
+mod pdf;
 mod shared_database;
 mod startup;
 mod template_editing;

@@ -251,3 +251,12 @@ impl From<ssa_store::RevisionSummary> for RevisionDto {
         }
     }
 }
+
+/// A file an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportDto {
+    pub path: String,
+    pub pages: u32,
+    pub bytes: u32,
+}

@@ -11,6 +11,7 @@
 mod agreement;
 pub mod dto;
 mod error;
+mod export;
 mod files;
 mod negotiations;
 pub mod paths;
@@ -22,6 +23,7 @@ mod versions;
 
 pub use agreement::Agreement;
 pub use error::{ApiError, ErrorCode};
+pub use export::AgreementExport;
 pub use session::{Session, SessionOptions, Workbench};
 pub use system::{Clock, IdSource, SystemClock, UuidIds};
 pub use templates::{validate_template_file, DEFAULT_TEMPLATE_ID, SHIPPED_TEMPLATES};
