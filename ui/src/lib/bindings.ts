@@ -35,6 +35,14 @@ export const commands = {
 	importTemplateFile: (path: string) => typedError<TemplateSummaryDto, ApiError>(__TAURI_INVOKE("import_template_file", { path })),
 	/**  Writes a template's file where the user chose in the save dialog. */
 	exportTemplateFile: (id: string, version: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("export_template_file", { id, version, path })),
+	/**
+	 *  Exports the negotiation's agreement (the draft, or a named version) as a PDF where the user
+	 *  chose in the save dialog. The database is read under its lock; the typesetting runs on a
+	 *  blocking thread, so the window stays responsive.
+	 */
+	exportAgreementPdf: (negotiationId: string, version: string | null, path: string) => typedError<ExportDto, ApiError>(__TAURI_INVOKE("export_agreement_pdf", { negotiationId, version, path })),
+	/**  Opens a file this session exported with the system's viewer. */
+	openExportedFile: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("open_exported_file", { path })),
 };
 
 /* Types */
@@ -167,6 +175,13 @@ export type ErrorCode =
 "no_database" | 
 /**  Anything else in storage or the file system. */
 "storage";
+
+/**  A file an export wrote. */
+export type ExportDto = {
+	path: string,
+	pages: number,
+	bytes: number,
+};
 
 export type FieldProblemDto = {
 	field: string,

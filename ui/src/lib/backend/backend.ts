@@ -14,9 +14,10 @@ import type {
   Shelf,
   Startup,
 } from "./types";
+import type { ExportBackend } from "./exportBackend";
 import type { TemplateBackend } from "./templateBackend";
 
-export interface Backend extends TemplateBackend {
+export interface Backend extends TemplateBackend, ExportBackend {
   startupStatus(): Promise<Startup>;
   recoverOpenCopyReadOnly(): Promise<Startup>;
   recoverStartFresh(): Promise<Startup>;

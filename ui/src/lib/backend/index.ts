@@ -4,3 +4,4 @@ export { BackendError, type Backend, type BackendErrorCode } from "./backend";
 export { provideBackend, useBackend } from "./context";
 export type * from "./types";
 export type { TemplateBackend } from "./templateBackend";
+export type { ExportBackend } from "./exportBackend";

@@ -3,6 +3,7 @@
 import { commands } from "../bindings";
 import { unwrap } from "./answer";
 import { BackendError, type Backend } from "./backend";
+import { tauriExportBackend } from "./tauriExport";
 import { tauriTemplateBackend } from "./tauriTemplates";
 
 
@@ -17,6 +18,7 @@ async function direct<T>(call: () => Promise<T>): Promise<T> {
 export function tauriBackend(): Backend {
   return {
     ...tauriTemplateBackend(),
+    ...tauriExportBackend(),
     startupStatus: () => direct(() => commands.startupStatus()),
     recoverOpenCopyReadOnly: () => unwrap(() => commands.recoverOpenCopyReadOnly()),
     recoverStartFresh: () => unwrap(() => commands.recoverStartFresh()),
