@@ -271,10 +271,15 @@ pub async fn export_agreement_pdf(
     path: String,
 ) -> Answer<ExportDto> {
     let job = session.with(|w| w.prepare_agreement_export(&negotiation_id, version.as_deref()))?;
-    let written = tauri::async_runtime::spawn_blocking(move || job.write(std::path::Path::new(&path)))
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Storage, format!("The export stopped: {e}")))??;
-    exported.0.lock().unwrap_or_else(|p| p.into_inner()).insert(written.path.clone());
+    let written =
+        tauri::async_runtime::spawn_blocking(move || job.write(std::path::Path::new(&path)))
+            .await
+            .map_err(|e| ApiError::new(ErrorCode::Storage, format!("The export stopped: {e}")))??;
+    exported
+        .0
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .insert(written.path.clone());
     Ok(written)
 }
 
@@ -286,7 +291,12 @@ pub fn open_exported_file(
     exported: State<'_, ExportedFiles>,
     path: String,
 ) -> Answer<()> {
-    if !exported.0.lock().unwrap_or_else(|p| p.into_inner()).contains(&path) {
+    if !exported
+        .0
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .contains(&path)
+    {
         return Err(ApiError::new(
             ErrorCode::InvalidInput,
             format!("{path} was not exported in this session; open it from your file manager."),
