@@ -1,18 +1,23 @@
 //! The commands the UI calls. Each is a one-line delegation into `ssa-api`.
 
+use std::collections::HashSet;
+use std::sync::Mutex;
+
 use ssa_api::documents::{FeasibilityDto, MonitoringDto, RatificationDto};
 use ssa_api::dto::{
-    AboutDto, AgreementDto, GateDecisionDto, ItemAnswerDto, NegotiationDto, NegotiationInput,
-    NegotiationProcessDto, ProcessSummaryDto, ProcessSwitchDto, RenderedDto, RevisionDto, ShelfDto,
-    StartupDto, StepStatusDto, TemplateSummaryDto, VerificationDto, VersionRefDto,
+    AboutDto, AgreementDto, ExportDto, GateDecisionDto, ItemAnswerDto, NegotiationDto,
+    NegotiationInput, NegotiationProcessDto, ProcessSummaryDto, ProcessSwitchDto, RenderedDto,
+    RevisionDto, ShelfDto, StartupDto, StepStatusDto, TemplateSummaryDto, VerificationDto,
+    VersionRefDto,
 };
-use ssa_api::{ApiError, ArrangementDto, Session};
+use ssa_api::{ApiError, ArrangementDto, ErrorCode, Session};
 use ssa_core::compare::{Comparison, DeviationReport};
 use ssa_core::documents::feasibility::Feasibility;
 use ssa_core::documents::monitoring::Monitoring;
 use ssa_core::documents::ratification::Ratification;
 use ssa_core::template::{Draft, Problem, Template};
-use tauri::State;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
 
 type Answer<T> = Result<T, ApiError>;
 
@@ -80,8 +85,15 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         crate::round_commands::save_mandate_entry,
         crate::round_commands::export_exchange_file,
         crate::round_commands::import_exchange_file,
+        export_agreement_pdf,
+        open_exported_file,
     ]
 }
+
+/// The files this session exported: the only ones the UI may ask the system to open, so the
+/// window cannot open (or run) an arbitrary path.
+#[derive(Default)]
+pub struct ExportedFiles(Mutex<HashSet<String>>);
 
 #[tauri::command]
 #[specta::specta]
@@ -533,4 +545,53 @@ pub fn edit_arrangement(
     draft: Draft,
 ) -> Answer<RenderedDto> {
     session.with(|w| w.edit_arrangement(&negotiation_id, &draft))
+}
+
+/// Exports the negotiation's agreement (the draft, or a named version) as a PDF where the user
+/// chose in the save dialog. The database is read under its lock; the typesetting runs on a
+/// blocking thread, so the window stays responsive.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_agreement_pdf(
+    session: State<'_, Session>,
+    exported: State<'_, ExportedFiles>,
+    negotiation_id: String,
+    version: Option<String>,
+    path: String,
+) -> Answer<ExportDto> {
+    let job = session.with(|w| w.prepare_agreement_export(&negotiation_id, version.as_deref()))?;
+    let written =
+        tauri::async_runtime::spawn_blocking(move || job.write(std::path::Path::new(&path)))
+            .await
+            .map_err(|e| ApiError::new(ErrorCode::Storage, format!("The export stopped: {e}")))??;
+    exported
+        .0
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .insert(written.path.clone());
+    Ok(written)
+}
+
+/// Opens a file this session exported with the system's viewer.
+#[tauri::command]
+#[specta::specta]
+pub fn open_exported_file(
+    app: AppHandle,
+    exported: State<'_, ExportedFiles>,
+    path: String,
+) -> Answer<()> {
+    if !exported
+        .0
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .contains(&path)
+    {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("{path} was not exported in this session; open it from your file manager."),
+        ));
+    }
+    app.opener()
+        .open_path(&path, None::<&str>)
+        .map_err(|e| ApiError::new(ErrorCode::Storage, format!("Could not open {path}: {e}")))
 }

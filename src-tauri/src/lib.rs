@@ -45,6 +45,10 @@ pub fn run() {
     tauri::Builder::default()
         // Native open/save dialogs: the UI asks for a path, a command reads or writes the file.
         .plugin(tauri_plugin_dialog::init())
+        // Opens an exported PDF with the system viewer, from Rust only: the window gets no
+        // opener permission (capabilities/default.json), it asks `open_exported_file`.
+        .plugin(tauri_plugin_opener::init())
+        .manage(commands::ExportedFiles::default())
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
             let default_dir = app.path().app_data_dir()?;

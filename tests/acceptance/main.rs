@@ -10,6 +10,7 @@ mod crash;
 mod exchange;
 mod identifier;
 mod lifecycle;
+mod pdf;
 mod process;
 mod rounds;
 mod shared_database;

@@ -1,6 +1,8 @@
 //! Helpers shared by the acceptance tests: a fixed clock and counting ids, so results never
 //! depend on the wall clock.
 
+pub mod pdf_checks;
+
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 

@@ -311,3 +311,12 @@ pub struct VerificationDto {
     pub recomputed: String,
     pub matches: bool,
 }
+
+/// A file an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportDto {
+    pub path: String,
+    pub pages: u32,
+    pub bytes: u32,
+}

@@ -129,6 +129,33 @@ impl Workbench {
         }
     }
 
+    /// The revision named `which`, or numbered `which`.
+    pub(crate) fn find_revision(
+        &self,
+        negotiation_id: &str,
+        which: &str,
+    ) -> Result<RevisionDto, ApiError> {
+        let revisions = self.list_revisions(negotiation_id)?;
+        let by_name = revisions
+            .iter()
+            .position(|r| r.name.as_deref() == Some(which));
+        let by_number = || {
+            which
+                .parse::<u32>()
+                .ok()
+                .and_then(|n| revisions.iter().position(|r| r.number == n))
+        };
+        match by_name.or_else(by_number) {
+            Some(index) => Ok(revisions[index].clone()),
+            None => Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!(
+                    "Negotiation {negotiation_id} has no version named or numbered \"{which}\"."
+                ),
+            )),
+        }
+    }
+
     /// Renders the draft as it was at a revision, given by number or by version name.
     pub fn render_revision(&self, negotiation_id: &str, which: &str) -> Result<Document, ApiError> {
         let version = self.resolve_version(negotiation_id, which)?;

@@ -104,6 +104,19 @@ enum Command {
     },
     /// Name the draft as it now is, making it a version that is never changed.
     NameVersion { negotiation: String, name: String },
+    /// Export a document of a negotiation as PDF (exit code 1 when the output is refused).
+    Export {
+        negotiation: String,
+        /// Which document.
+        #[arg(long, value_enum)]
+        doc: ExportDocument,
+        /// A revision number or a version name (default: the draft as it is now).
+        #[arg(long)]
+        version: Option<String>,
+        /// The PDF file to write (replaced whole if it exists).
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Print a negotiation's progress through the process (`ssa process <negotiation>`), or
     /// work with process files.
     #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
@@ -182,6 +195,13 @@ enum ExchangeCommand {
         #[arg(long)]
         round: Option<u32>,
     },
+}
+
+/// The documents `ssa export` can write.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum ExportDocument {
+    /// The agreement: title page, contents, articles, signature block.
+    Agreement,
 }
 
 #[derive(Subcommand, Debug)]
@@ -372,6 +392,19 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
             for problem in &agreement.report.problems {
                 let _ = writeln!(err, "{problem}");
             }
+        }
+        Command::Export {
+            negotiation,
+            doc: ExportDocument::Agreement,
+            version,
+            out: path,
+        } => {
+            let export = workbench.export_agreement_pdf(&negotiation, version.as_deref(), &path)?;
+            let _ = writeln!(
+                out,
+                "wrote {} ({} pages, {} bytes)",
+                export.path, export.pages, export.bytes
+            );
         }
         Command::Versions { negotiation } => {
             for r in workbench.list_revisions(&negotiation)? {

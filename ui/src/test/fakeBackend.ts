@@ -19,6 +19,7 @@ import {
   type Ratification,
   type RatificationView,
   type Draft,
+  type ExportResult,
   type Problem,
   type Rendered,
   type Template,
@@ -147,6 +148,9 @@ const METHODS: Method[] = [
   "importExchangeFile",
   "chooseExchangeFileToOpen",
   "chooseExchangeFileToSave",
+  "choosePdfFileToSave",
+  "exportAgreementPdf",
+  "openExportedFile",
 ];
 
 export class FakeBackend implements Backend {
@@ -315,6 +319,26 @@ export class FakeBackend implements Backend {
   }
   async chooseTemplateFileToSave(): Promise<string | null> {
     return this.library.saveAnswer;
+  }
+  /** What the save dialog answers (null: the person cancelled). */
+  pdfSaveAnswer: string | null = "/home/user/Agreement.pdf";
+  /** Files written by exportAgreementPdf, by path: the draft as it was exported. */
+  readonly exportedPdfs = new Map<string, Draft>();
+  async choosePdfFileToSave(): Promise<string | null> {
+    return this.pdfSaveAnswer;
+  }
+  async exportAgreementPdf(negotiationId: string, _version: string | null, path: string): Promise<ExportResult> {
+    this.#find(negotiationId);
+    const draft = this.drafts.get(negotiationId);
+    if (!draft) throw new BackendError("not_found", `Negotiation ${negotiationId} has no draft agreement yet.`);
+    if (!path.toLowerCase().endsWith(".pdf"))
+      throw new BackendError("invalid_input", `${path} does not end in .pdf; choose a file name ending in .pdf.`);
+    this.exportedPdfs.set(path, structuredClone(draft));
+    return { path, pages: 13, bytes: 98_000 };
+  }
+  async openExportedFile(path: string): Promise<void> {
+    if (!this.exportedPdfs.has(path))
+      throw new BackendError("invalid_input", `${path} was not exported in this session.`);
   }
   #agreement(negotiationId: string): Agreement | null {
     const draft = this.drafts.get(negotiationId);

@@ -17,6 +17,7 @@ import type {
 import type { ProcessBackend } from "./processBackend";
 import type { DocumentBackend } from "./documentBackend";
 import type { RoundsBackend } from "./roundsBackend";
+import type { ExportBackend } from "./exportBackend";
 import type { TemplateBackend } from "./templateBackend";
 import type { VersionBackend } from "./versionBackend";
 
@@ -25,7 +26,8 @@ export interface Backend
     ProcessBackend,
     VersionBackend,
     DocumentBackend,
-    RoundsBackend {
+    RoundsBackend,
+    ExportBackend {
   startupStatus(): Promise<Startup>;
   recoverOpenCopyReadOnly(): Promise<Startup>;
   recoverStartFresh(): Promise<Startup>;

@@ -7,3 +7,4 @@ export type { TemplateBackend } from "./templateBackend";
 export type { ProcessBackend } from "./processBackend";
 export type { DocumentBackend } from "./documentBackend";
 export type { RoundsBackend } from "./roundsBackend";
+export type { ExportBackend } from "./exportBackend";

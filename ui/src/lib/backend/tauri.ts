@@ -6,6 +6,7 @@ import { BackendError, type Backend } from "./backend";
 import { tauriProcessBackend } from "./tauriProcess";
 import { tauriDocumentBackend } from "./tauriDocuments";
 import { tauriRoundsBackend } from "./tauriRounds";
+import { tauriExportBackend } from "./tauriExport";
 import { tauriTemplateBackend } from "./tauriTemplates";
 import { tauriVersionBackend } from "./tauriVersions";
 
@@ -25,6 +26,7 @@ export function tauriBackend(): Backend {
     ...tauriVersionBackend(),
     ...tauriDocumentBackend(),
     ...tauriRoundsBackend(),
+    ...tauriExportBackend(),
     startupStatus: () => direct(() => commands.startupStatus()),
     recoverOpenCopyReadOnly: () => unwrap(() => commands.recoverOpenCopyReadOnly()),
     recoverStartFresh: () => unwrap(() => commands.recoverStartFresh()),

@@ -60,6 +60,7 @@ export type {
   TemplateSummaryDto as TemplateSummary,
   Value,
   ErrorCode,
+  ExportDto as ExportResult,
   FieldProblemDto as FieldProblem,
   LocalizedTextDto as LocalizedText,
   NegotiationDto as Negotiation,
