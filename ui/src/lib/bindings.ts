@@ -78,6 +78,14 @@ export const commands = {
 	exportExchangeFile: (negotiationId: string, version: string | null, path: string) => typedError<ExchangeExportDto, ApiError>(__TAURI_INVOKE("export_exchange_file", { negotiationId, version, path })),
 	/**  Imports the counterpart's file the user picked, into this negotiation. */
 	importExchangeFile: (negotiationId: string, path: string, round: number | null) => typedError<ExchangeImportDto, ApiError>(__TAURI_INVOKE("import_exchange_file", { negotiationId, path, round })),
+	/**
+	 *  Exports the negotiation's agreement (the draft, or a named version) as a PDF where the user
+	 *  chose in the save dialog. The database is read under its lock; the typesetting runs on a
+	 *  blocking thread, so the window stays responsive.
+	 */
+	exportAgreementPdf: (negotiationId: string, version: string | null, path: string) => typedError<ExportDto, ApiError>(__TAURI_INVOKE("export_agreement_pdf", { negotiationId, version, path })),
+	/**  Opens a file this session exported with the system's viewer. */
+	openExportedFile: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("open_exported_file", { path })),
 };
 
 /* Types */
@@ -444,6 +452,13 @@ export type ExchangeImportDto = {
 	articles: number,
 	/**  Articles of our draft their version leaves out. */
 	leftOut: number,
+};
+
+/**  A file an export wrote. */
+export type ExportDto = {
+	path: string,
+	pages: number,
+	bytes: number,
 };
 
 /**  The feasibility study of one negotiation. */
