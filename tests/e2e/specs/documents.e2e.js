@@ -58,6 +58,8 @@ async function saved(prefix) {
 async function agreementArticles() {
   await click("nav-agreement");
   await byTestId("agreement-view").waitForDisplayed({ timeout: 15000 });
+  // The page may still be scrolled from the Documents area: bring the toolbar back into view.
+  await byTestId("preview-agreement").scrollIntoView({ block: "center" });
   await click("preview-agreement");
   await byTestId("agreement-preview").waitForDisplayed();
   const ids = await browser.execute(() =>
@@ -68,7 +70,9 @@ async function agreementArticles() {
 }
 
 describe("step documents", () => {
-  it("fills the comparison, takes the pensions chapter out of the draft, and keeps everything over a restart", async () => {
+  it("fills the comparison, takes the pensions chapter out of the draft, and keeps everything over a restart", async function () {
+    // One long story with two app starts: more than the default two minutes on a loaded machine.
+    this.timeout(360000);
     await byTestId("nav-home").waitForDisplayed({ timeout: 30000 });
     await openSample();
     expect(await agreementArticles()).toContain(PENSIONS_ARTICLE);
