@@ -109,22 +109,8 @@ impl Workbench {
                 (draft, "Current draft".to_string(), None)
             }
             Some(which) => {
-                let revisions = self.store.list_revisions(negotiation_id)?;
-                let found = revisions
-                    .iter()
-                    .find(|r| r.name.as_deref() == Some(which))
-                    .or_else(|| {
-                        which
-                            .parse::<u32>()
-                            .ok()
-                            .and_then(|n| revisions.iter().find(|r| r.number == n))
-                    })
-                    .ok_or_else(|| {
-                        ApiError::new(
-                            ErrorCode::NotFound,
-                            format!("Negotiation {negotiation_id} has no version named or numbered \"{which}\"."),
-                        )
-                    })?;
+                // The same lookup (and refusal) as `ssa render --version` and the PDF export.
+                let found = self.find_revision(negotiation_id, which)?;
                 let draft = self
                     .store
                     .get_revision(negotiation_id, found.number)?
