@@ -10,7 +10,7 @@ use ssa_api::dto::{
     RevisionDto, ShelfDto, StartupDto, StepStatusDto, TemplateSummaryDto, VerificationDto,
     VersionRefDto,
 };
-use ssa_api::{ApiError, ArrangementDto, ErrorCode, Session};
+use ssa_api::{ApiError, ArrangementDto, ErrorCode, PdfDocumentDto, Session};
 use ssa_core::compare::{Comparison, DeviationReport};
 use ssa_core::documents::feasibility::Feasibility;
 use ssa_core::documents::monitoring::Monitoring;
@@ -85,7 +85,7 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         crate::round_commands::save_mandate_entry,
         crate::round_commands::export_exchange_file,
         crate::round_commands::import_exchange_file,
-        export_agreement_pdf,
+        export_pdf,
         open_exported_file,
     ]
 }
@@ -547,19 +547,20 @@ pub fn edit_arrangement(
     session.with(|w| w.edit_arrangement(&negotiation_id, &draft))
 }
 
-/// Exports the negotiation's agreement (the draft, or a named version) as a PDF where the user
-/// chose in the save dialog. The database is read under its lock; the typesetting runs on a
+/// Exports a document of the negotiation (agreement, redline, brief, step report) as a PDF
+/// where the user chose in the save dialog. The database is read under its lock; the typesetting runs on a
 /// blocking thread, so the window stays responsive.
 #[tauri::command]
 #[specta::specta]
-pub async fn export_agreement_pdf(
+pub async fn export_pdf(
     session: State<'_, Session>,
     exported: State<'_, ExportedFiles>,
     negotiation_id: String,
-    version: Option<String>,
+    document: PdfDocumentDto,
+    language: String,
     path: String,
 ) -> Answer<ExportDto> {
-    let job = session.with(|w| w.prepare_agreement_export(&negotiation_id, version.as_deref()))?;
+    let job = session.with(|w| w.prepare_pdf(&negotiation_id, &document, &language))?;
     let written =
         tauri::async_runtime::spawn_blocking(move || job.write(std::path::Path::new(&path)))
             .await

@@ -30,11 +30,12 @@ mod versions;
 pub use agreement::Agreement;
 pub use arrangement::{AgreementNumbering, ArrangementDto, ARRANGEMENT_TEMPLATE_ID};
 pub use error::{ApiError, ErrorCode};
-pub use export::AgreementExport;
+pub use export::{PdfDocumentDto, PreparedPdf};
 pub use process::{validate_process_file, SHIPPED_PROCESS_FILE};
 pub use session::{Session, SessionOptions, Workbench};
 pub use system::{Clock, IdSource, SystemClock, UuidIds};
 pub use templates::{validate_template_file, DEFAULT_TEMPLATE_ID, SHIPPED_TEMPLATES};
+pub use versions::{CURRENT_WORD, MODEL_WORD};
 
 /// The application identifier. The desktop shell's `tauri.conf.json` uses the same value, so the
 /// CLI finds the app's database in the same place (a test checks they agree).

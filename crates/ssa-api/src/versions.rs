@@ -264,7 +264,11 @@ impl Workbench {
         })
     }
 
-    fn revision(&self, negotiation_id: &str, number: u32) -> Result<RevisionDto, ApiError> {
+    pub(crate) fn revision(
+        &self,
+        negotiation_id: &str,
+        number: u32,
+    ) -> Result<RevisionDto, ApiError> {
         self.list_revisions(negotiation_id)?
             .into_iter()
             .find(|r| r.number == number)
@@ -313,6 +317,19 @@ impl Workbench {
             VersionRefDto::Current => Ok(current.clone()),
             VersionRefDto::Revision { number } => self.revision_draft(negotiation_id, *number),
         }
+    }
+
+    /// A side rendered (the model with the current draft's particulars), with the language of
+    /// its template.
+    pub(crate) fn render_version(
+        &self,
+        negotiation_id: &str,
+        version: &VersionRefDto,
+    ) -> Result<(Document, String), ApiError> {
+        let current = self.current_draft(negotiation_id)?;
+        let draft = self.side_draft(negotiation_id, version, &current)?;
+        let template = self.load_template(&draft.template_id, &draft.template_version)?;
+        Ok((render(&template, &draft), template.language.clone()))
     }
 
     fn render_draft(&self, draft: &Draft) -> Result<Document, ApiError> {

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 use ssa_api::dto::{NegotiationDto, NegotiationInput, PartyDto, PartyRoleDto, ShelfDto};
 use ssa_api::paths::DataDir;
-use ssa_api::{ApiError, SystemClock, UuidIds, Workbench, APP_IDENTIFIER};
+use ssa_api::{ApiError, PdfDocumentDto, SystemClock, UuidIds, Workbench, APP_IDENTIFIER};
 
 #[derive(Parser, Debug)]
 #[command(name = "ssa", version, about = "SSA Workbench on the command line")]
@@ -105,14 +105,36 @@ enum Command {
     /// Name the draft as it now is, making it a version that is never changed.
     NameVersion { negotiation: String, name: String },
     /// Export a document of a negotiation as PDF (exit code 1 when the output is refused).
+    ///
+    /// `--doc agreement [--version V]`; `--doc redline --from V1 --to V2 [--changed-only]`;
+    /// `--doc brief [--round N] [--internal]`; `--doc step-report`. A version is a revision
+    /// number, a version name, `current` or `model`.
     Export {
         negotiation: String,
         /// Which document.
         #[arg(long, value_enum)]
         doc: ExportDocument,
-        /// A revision number or a version name (default: the draft as it is now).
+        /// The agreement's text to print (default: the draft as it is now).
         #[arg(long)]
         version: Option<String>,
+        /// The redline's older side (default: the model template).
+        #[arg(long)]
+        from: Option<String>,
+        /// The redline's newer side (default: the draft as it is now).
+        #[arg(long)]
+        to: Option<String>,
+        /// The redline shows the changed provisions only (default: the whole text).
+        #[arg(long)]
+        changed_only: bool,
+        /// The brief's round number (default: the latest).
+        #[arg(long)]
+        round: Option<u32>,
+        /// The brief's internal variant, with the negotiating mandate. Never for the other party.
+        #[arg(long)]
+        internal: bool,
+        /// The language of the brief's and the step report's words: en, fr or es.
+        #[arg(long, default_value = "en")]
+        lang: String,
         /// The PDF file to write (replaced whole if it exists).
         #[arg(long)]
         out: std::path::PathBuf,
@@ -202,6 +224,12 @@ enum ExchangeCommand {
 enum ExportDocument {
     /// The agreement: title page, contents, articles, signature block.
     Agreement,
+    /// What changed between two texts, marked word by word, with a summary up front.
+    Redline,
+    /// The positions per article of a round: ours, theirs, on the table, status.
+    Brief,
+    /// The process checklist and gate decisions, and the feasibility comparison table.
+    StepReport,
 }
 
 #[derive(Subcommand, Debug)]
@@ -395,11 +423,50 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
         }
         Command::Export {
             negotiation,
-            doc: ExportDocument::Agreement,
+            doc,
             version,
+            from,
+            to,
+            changed_only,
+            round,
+            internal,
+            lang,
             out: path,
         } => {
-            let export = workbench.export_agreement_pdf(&negotiation, version.as_deref(), &path)?;
+            let side = |which: Option<String>, default: &str| {
+                workbench.resolve_version(&negotiation, which.as_deref().unwrap_or(default))
+            };
+            let document = match doc {
+                ExportDocument::Agreement => PdfDocumentDto::Agreement {
+                    version: side(version, ssa_api::CURRENT_WORD)?,
+                },
+                ExportDocument::Redline => PdfDocumentDto::Redline {
+                    before: side(from, ssa_api::MODEL_WORD)?,
+                    after: side(to, ssa_api::CURRENT_WORD)?,
+                    changed_only,
+                },
+                ExportDocument::Brief => PdfDocumentDto::Brief {
+                    round_id: match round {
+                        None => None,
+                        Some(n) => Some(
+                            workbench
+                                .list_rounds(&negotiation)?
+                                .into_iter()
+                                .find(|r| r.number == n)
+                                .ok_or_else(|| {
+                                    ApiError::new(
+                                        ssa_api::ErrorCode::NotFound,
+                                        format!("Negotiation {negotiation} has no round {n}."),
+                                    )
+                                })?
+                                .id,
+                        ),
+                    },
+                    internal,
+                },
+                ExportDocument::StepReport => PdfDocumentDto::StepReport,
+            };
+            let export = workbench.export_pdf(&negotiation, &document, &lang, &path)?;
             let _ = writeln!(
                 out,
                 "wrote {} ({} pages, {} bytes)",

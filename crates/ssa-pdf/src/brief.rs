@@ -94,7 +94,7 @@ pub fn brief_blocks(input: &BriefInput) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut title = Paragraph::new(
         vec![Span::new(
-            format!("{}: {}", labels.subject, input.title),
+            format!("{} – {}", labels.subject, input.title),
             Style::Bold,
         )],
         15.0,
@@ -127,10 +127,10 @@ pub fn brief_blocks(input: &BriefInput) -> Vec<Block> {
         vec![Span::new(labels.on_the_table.clone(), Style::Bold)],
         vec![Span::new(labels.status.clone(), Style::Bold)],
     ];
-    let mut columns = vec![1.3, 2.4, 2.4, 2.4, 1.0];
+    let mut columns = vec![1.1, 3.0, 2.3, 2.3, 1.0];
     if input.internal {
         header.push(vec![Span::new(labels.mandate.clone(), Style::Bold)]);
-        columns = vec![1.2, 2.0, 2.0, 2.0, 0.9, 1.9];
+        columns = vec![1.0, 2.6, 1.9, 1.9, 0.9, 2.2];
     }
     let rows = input
         .rows

@@ -591,6 +591,8 @@ struct PreparedRow {
 }
 
 const CELL_PADDING: f32 = 4.0;
+/// The fewest lines of a row set on either side of a page break.
+const MIN_SPLIT_LINES: usize = 4;
 
 struct PreparedTable {
     header: Option<PreparedRow>,
@@ -794,8 +796,23 @@ impl Paginator {
 
     fn table_row(&mut self, row: &PreparedRow, t: &PreparedTable, header: bool) {
         let top = self.used;
+        // The row's lines hold every cell's line at that height; the runs go to the page cell
+        // by cell, so the content stream reads each cell whole (copy-paste, screen readers and
+        // `pdftotext -raw` follow that order) rather than line by line across the columns.
+        let mut cells: Vec<Vec<GlyphRun>> = vec![Vec::new(); t.column_x.len().max(1)];
         for (runs, rules) in &row.lines {
-            self.place(runs, rules, top);
+            for run in runs {
+                let column = t
+                    .column_x
+                    .iter()
+                    .rposition(|x| *x <= run.x + 0.01)
+                    .unwrap_or(0);
+                cells[column].push(run.clone());
+            }
+            self.place(&[], rules, top);
+        }
+        for runs in &cells {
+            self.place(runs, &[], top);
         }
         let height = row.height();
         if t.borders {
@@ -840,8 +857,11 @@ impl Paginator {
         if !self.at_top() {
             self.used += t.space_before;
         }
-        let first = t.rows.first().map_or(0.0, PreparedRow::height);
-        if !self.at_top() && header_height + first > self.remaining() {
+        let first = t.rows.first();
+        let first_height = first.map_or(0.0, PreparedRow::height);
+        let first_splits = first
+            .is_some_and(|row| self.splits(row, self.remaining() - header_height, header_height));
+        if !self.at_top() && header_height + first_height > self.remaining() && !first_splits {
             self.new_page();
         }
         if let Some(header) = &t.header {
@@ -849,14 +869,13 @@ impl Paginator {
         }
         for row in &t.rows {
             if row.height() > self.remaining() {
-                if row.height() <= self.geometry.body_height() - header_height {
-                    self.new_page();
-                    if let Some(header) = &t.header {
-                        self.table_row(header, t, true);
-                    }
-                } else {
+                if self.splits(row, self.remaining(), header_height) {
                     self.split_row(row, t);
                     continue;
+                }
+                self.new_page();
+                if let Some(header) = &t.header {
+                    self.table_row(header, t, true);
                 }
             }
             self.table_row(row, t, false);
@@ -864,7 +883,23 @@ impl Paginator {
         self.used += t.space_after;
     }
 
-    /// A row taller than a page: its lines are set across pages, the header repeated.
+    /// Whether a row that does not fit in `room` is broken across pages rather than moved
+    /// whole to the next one: always when no page could hold it, and when it is long (over a
+    /// third of a page) and at least [`MIN_SPLIT_LINES`] of its lines fit, so long cells (an
+    /// article's text) do not leave half pages empty. Short rows are never broken.
+    fn splits(&self, row: &PreparedRow, room: f32, header_height: f32) -> bool {
+        let page_room = self.geometry.body_height() - header_height;
+        if row.height() > page_room {
+            return true;
+        }
+        let lines_that_fit = ((room - 2.0 * CELL_PADDING) / row.line_height).floor();
+        row.height() > page_room / 3.0
+            && lines_that_fit >= MIN_SPLIT_LINES as f32
+            && row.lines.len() >= 2 * MIN_SPLIT_LINES
+    }
+
+    /// A row broken across pages (see [`Paginator::splits`]): its lines are set on as many pages as
+    /// they need, the header repeated.
     fn split_row(&mut self, row: &PreparedRow, t: &PreparedTable) {
         let mut from = 0;
         while from < row.lines.len() {
@@ -876,7 +911,11 @@ impl Paginator {
                 }
                 continue;
             }
-            let to = (from + fit).min(row.lines.len());
+            let mut to = (from + fit).min(row.lines.len());
+            // Widows: never leave a row's last line alone at the top of the next page.
+            if row.lines.len() - to == 1 && to - from > 1 {
+                to -= 1;
+            }
             let part = PreparedRow {
                 lines: row.lines[from..to]
                     .iter()

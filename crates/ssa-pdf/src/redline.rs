@@ -32,15 +32,41 @@ pub enum ArticleChange {
     Removed,
     Changed,
     Moved,
+    /// Same wording, another number (an earlier article was added or left out).
+    Renumbered,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RedlineArticle {
+    /// "Article 11 (was Article 12)", "Part III", "Preamble".
     pub label: String,
-    pub heading: String,
+    /// The heading, marked like the text (a heading can be reworded too); may be empty.
+    pub heading: Vec<RedlineSegment>,
     pub change: ArticleChange,
-    /// The article's text as segments; a paragraph break is a "\n" in a segment.
+    /// The article's text as segments; a paragraph break is a "\n" in a segment, and a line
+    /// starting with groups of four spaces is indented by one step per group (items under a
+    /// paragraph).
     pub segments: Vec<RedlineSegment>,
+}
+
+impl RedlineArticle {
+    /// The heading as plain text, as it reads after the change (as it read before, for a
+    /// removed article).
+    fn heading_text(&self) -> String {
+        let text = |keep: &dyn Fn(SegmentKind) -> bool| -> String {
+            self.heading
+                .iter()
+                .filter(|s| keep(s.kind))
+                .map(|s| s.text.as_str())
+                .collect()
+        };
+        let after = text(&|kind| kind != SegmentKind::Deleted);
+        if after.trim().is_empty() {
+            text(&|kind| kind != SegmentKind::Inserted)
+        } else {
+            after
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +79,7 @@ pub struct RedlineLabels {
     pub removed: String,
     pub changed: String,
     pub moved: String,
+    pub renumbered: String,
     pub unchanged: String,
     pub page_of: String,
     pub subject: String,
@@ -69,6 +96,7 @@ impl RedlineLabels {
             removed: "Removed".into(),
             changed: "Changed".into(),
             moved: "Moved".into(),
+            renumbered: "Renumbered".into(),
             unchanged: "Unchanged".into(),
             page_of: "Page {page} of {pages}".into(),
             subject: "Comparison of two texts of a social security agreement".into(),
@@ -82,6 +110,7 @@ impl RedlineLabels {
             ArticleChange::Removed => &self.removed,
             ArticleChange::Changed => &self.changed,
             ArticleChange::Moved => &self.moved,
+            ArticleChange::Renumbered => &self.renumbered,
         }
     }
 }
@@ -127,6 +156,18 @@ pub fn redline_pdf(input: &RedlineInput, files: FontFiles<'_>) -> Result<Output,
     )
 }
 
+/// How far an item line is indented per level, in points.
+const INDENT_STEP: f32 = 18.0;
+
+fn marked(segment: &RedlineSegment, style: Style) -> Span {
+    let mark = match segment.kind {
+        SegmentKind::Equal => Mark::Plain,
+        SegmentKind::Inserted => Mark::Inserted,
+        SegmentKind::Deleted => Mark::Deleted,
+    };
+    Span::marked(segment.text.clone(), style, mark)
+}
+
 pub fn redline_blocks(input: &RedlineInput) -> Vec<Block> {
     let labels = &input.labels;
     let mut blocks = Vec::new();
@@ -153,6 +194,7 @@ pub fn redline_blocks(input: &RedlineInput) -> Vec<Block> {
         ArticleChange::Removed,
         ArticleChange::Changed,
         ArticleChange::Moved,
+        ArticleChange::Renumbered,
         ArticleChange::Unchanged,
     ];
     blocks.push(Block::Table(Table {
@@ -197,13 +239,19 @@ pub fn redline_blocks(input: &RedlineInput) -> Vec<Block> {
     blocks.push(Block::Paragraph(legend));
     blocks.push(Block::Rule);
 
-    for article in &input.articles {
+    for (index, article) in input.articles.iter().enumerate() {
         if input.changed_only && article.change == ArticleChange::Unchanged {
             continue;
         }
-        let mut title_spans = vec![Span::new(article.label.clone(), Style::Bold)];
+        let mut title_spans = Vec::new();
+        if !article.label.is_empty() {
+            title_spans.push(Span::new(article.label.clone(), Style::Bold));
+        }
         if !article.heading.is_empty() {
-            title_spans.push(Span::new(format!(" – {}", article.heading), Style::Bold));
+            if !title_spans.is_empty() {
+                title_spans.push(Span::new(" – ", Style::Bold));
+            }
+            title_spans.extend(article.heading.iter().map(|s| marked(s, Style::Bold)));
         }
         if article.change != ArticleChange::Unchanged {
             title_spans.push(Span::new(
@@ -216,41 +264,51 @@ pub fn redline_blocks(input: &RedlineInput) -> Vec<Block> {
         heading.space_before = 12.0;
         heading.space_after = 4.0;
         heading.keep_with_next = true;
+        let heading_text = article.heading_text();
         heading.anchor = Some(Anchor {
-            key: format!("article-{}", article.label),
-            title: if article.heading.is_empty() {
-                article.label.clone()
-            } else {
-                format!("{} – {}", article.label, article.heading)
+            key: format!("unit-{index}"),
+            title: match (article.label.is_empty(), heading_text.is_empty()) {
+                (_, true) => article.label.clone(),
+                (true, false) => heading_text,
+                (false, false) => format!("{} – {heading_text}", article.label),
             },
             level: 0,
         });
         blocks.push(Block::Paragraph(heading));
         // One paragraph per line of the article's text, marks kept across the breaks.
         let mut paragraph: Vec<Span> = Vec::new();
-        let flush = |spans: &mut Vec<Span>, blocks: &mut Vec<Block>| {
+        let mut depth = 0usize;
+        let flush = |spans: &mut Vec<Span>, depth: usize, blocks: &mut Vec<Block>| {
             if !spans.is_empty() {
                 let mut p = Paragraph::new(std::mem::take(spans), 11.0);
+                p.indent = INDENT_STEP * depth as f32;
                 p.space_after = 5.0;
                 blocks.push(Block::Paragraph(p));
             }
         };
         for segment in &article.segments {
-            let mark = match segment.kind {
-                SegmentKind::Equal => Mark::Plain,
-                SegmentKind::Inserted => Mark::Inserted,
-                SegmentKind::Deleted => Mark::Deleted,
-            };
             for (i, piece) in segment.text.split('\n').enumerate() {
+                let mut piece = piece;
                 if i > 0 {
-                    flush(&mut paragraph, &mut blocks);
+                    flush(&mut paragraph, depth, &mut blocks);
+                    depth = 0;
+                    while let Some(rest) = piece.strip_prefix("    ") {
+                        depth += 1;
+                        piece = rest;
+                    }
                 }
                 if !piece.is_empty() {
-                    paragraph.push(Span::marked(piece, Style::Regular, mark));
+                    paragraph.push(marked(
+                        &RedlineSegment {
+                            kind: segment.kind,
+                            text: piece.to_string(),
+                        },
+                        Style::Regular,
+                    ));
                 }
             }
         }
-        flush(&mut paragraph, &mut blocks);
+        flush(&mut paragraph, depth, &mut blocks);
     }
     blocks
 }

@@ -20,10 +20,11 @@ pub struct ChecklistItem {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GateDecision {
+    /// The gate's question.
     pub gate: String,
     pub decision: String,
-    pub by: String,
     pub date: String,
+    /// The rationale.
     pub note: String,
 }
 
@@ -31,6 +32,8 @@ pub struct GateDecision {
 pub struct StepSection {
     /// E.g. "Step 2 – Feasibility study".
     pub title: String,
+    /// A line under the title: the step's status and progress, why it was skipped.
+    pub summary: String,
     pub items: Vec<ChecklistItem>,
     pub gates: Vec<GateDecision>,
 }
@@ -38,16 +41,19 @@ pub struct StepSection {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ComparisonRow {
     pub topic: String,
-    pub first: String,
-    pub second: String,
+    /// One cell per column after the topic; a "\n" starts a new line in the cell.
+    pub values: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
     pub title: String,
-    /// The two parties' names (the table's value columns).
-    pub parties: [String; 2],
+    /// The columns after the topic: one per party, and whatever else the caller compares
+    /// (e.g. the team's decision). A row with fewer values leaves the last cells empty.
+    pub columns: Vec<String>,
     pub rows: Vec<ComparisonRow>,
+    /// Printed under the table (e.g. where the figures come from).
+    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +68,6 @@ pub struct StepReportLabels {
     pub gates: String,
     pub gate: String,
     pub decision: String,
-    pub by: String,
     pub topic: String,
     pub page_of: String,
     pub subject: String,
@@ -81,7 +86,6 @@ impl StepReportLabels {
             gates: "Gate decisions".into(),
             gate: "Gate".into(),
             decision: "Decision".into(),
-            by: "By".into(),
             topic: "Topic".into(),
             page_of: "Page {page} of {pages}".into(),
             subject: "Step report".into(),
@@ -93,6 +97,7 @@ impl StepReportLabels {
 pub struct StepReportInput {
     pub negotiation: String,
     pub status: String,
+    /// The line under the title: the date, and what the report covers.
     pub date: String,
     pub steps: Vec<StepSection>,
     pub comparison: Option<Comparison>,
@@ -147,7 +152,7 @@ pub fn step_report_blocks(input: &StepReportInput) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut title = Paragraph::new(
         vec![Span::new(
-            format!("{}: {}", labels.subject, input.negotiation),
+            format!("{} – {}", labels.subject, input.negotiation),
             Style::Bold,
         )],
         15.0,
@@ -170,6 +175,14 @@ pub fn step_report_blocks(input: &StepReportInput) -> Vec<Block> {
                 level: 0,
             }),
         ));
+        if !step.summary.is_empty() {
+            let mut summary =
+                Paragraph::new(vec![Span::new(step.summary.clone(), Style::Italic)], 10.0);
+            summary.align = Align::Left;
+            summary.space_after = 4.0;
+            summary.keep_with_next = !step.items.is_empty() || !step.gates.is_empty();
+            blocks.push(Block::Paragraph(summary));
+        }
         if !step.items.is_empty() {
             blocks.push(heading(&labels.checklist, 10.5, 4.0, None));
             let rows = step
@@ -222,18 +235,16 @@ pub fn step_report_blocks(input: &StepReportInput) -> Vec<Block> {
                     vec![
                         vec![Span::plain(gate.gate.clone())],
                         vec![Span::new(gate.decision.clone(), Style::Bold)],
-                        vec![Span::plain(gate.by.clone())],
                         vec![Span::plain(gate.date.clone())],
                         vec![Span::new(gate.note.clone(), Style::Italic)],
                     ]
                 })
                 .collect();
             blocks.push(Block::Table(Table {
-                columns: vec![2.4, 1.2, 1.3, 1.1, 2.8],
+                columns: vec![2.6, 1.2, 1.3, 3.1],
                 header: Some(bold_row(&[
                     &labels.gate,
                     &labels.decision,
-                    &labels.by,
                     &labels.when,
                     &labels.note,
                 ])),
@@ -260,26 +271,38 @@ pub fn step_report_blocks(input: &StepReportInput) -> Vec<Block> {
             .rows
             .iter()
             .map(|row| {
-                vec![
-                    vec![Span::new(row.topic.clone(), Style::Bold)],
-                    vec![Span::plain(row.first.clone())],
-                    vec![Span::plain(row.second.clone())],
-                ]
+                let mut cells = vec![vec![Span::new(row.topic.clone(), Style::Bold)]];
+                cells
+                    .extend((0..comparison.columns.len()).map(|i| {
+                        vec![Span::plain(row.values.get(i).cloned().unwrap_or_default())]
+                    }));
+                cells
             })
             .collect();
+        let mut header = vec![vec![Span::new(labels.topic.clone(), Style::Bold)]];
+        header.extend(
+            comparison
+                .columns
+                .iter()
+                .map(|c| vec![Span::new(c.clone(), Style::Bold)]),
+        );
+        let mut columns = vec![1.2];
+        columns.extend(std::iter::repeat_n(2.0, comparison.columns.len()));
         blocks.push(Block::Table(Table {
-            columns: vec![1.4, 2.0, 2.0],
-            header: Some(bold_row(&[
-                &labels.topic,
-                &comparison.parties[0],
-                &comparison.parties[1],
-            ])),
+            columns,
+            header: Some(header),
             rows,
-            size: 9.5,
+            size: 9.0,
             borders: true,
             space_before: 2.0,
-            space_after: 0.0,
+            space_after: 4.0,
         }));
+        if !comparison.note.is_empty() {
+            let mut note =
+                Paragraph::new(vec![Span::new(comparison.note.clone(), Style::Italic)], 9.5);
+            note.align = Align::Left;
+            blocks.push(Block::Paragraph(note));
+        }
     }
     blocks
 }

@@ -387,3 +387,60 @@ fn header_footer_and_page_count_on_every_page_but_a_plain_title_page() {
         vec!["".to_string(), "Page 2 of 3".into(), "Page 3 of 3".into()]
     );
 }
+
+#[test]
+fn a_long_row_breaks_across_pages_instead_of_leaving_a_page_empty() {
+    let mut fonts = fonts();
+    let geometry = small_page(30);
+    let long = vec![LOREM; 3].join(" ");
+    let table = Table {
+        columns: vec![1.0, 3.0],
+        header: Some(vec![
+            vec![Span::new("Topic", Style::Bold)],
+            vec![Span::new("Text", Style::Bold)],
+        ]),
+        rows: vec![
+            vec![vec![Span::plain("Long")], vec![Span::plain(long.clone())]],
+            vec![vec![Span::plain("Last")], vec![Span::plain("A line.")]],
+        ],
+        size: 9.0,
+        borders: true,
+        space_before: 0.0,
+        space_after: 0.0,
+    };
+    // About half a page of text first: the long row (under a page, over a third of one)
+    // does not fit under it whole.
+    let mut blocks = vec![Block::Paragraph(para(&vec![LOREM; 3].join(" ")))];
+    blocks.push(Block::Table(table));
+    let typeset = typeset(&mut fonts, &blocks, geometry, &Decorations::default());
+    let page_of = |text: &str| {
+        typeset
+            .pages
+            .iter()
+            .position(|p| p.runs.iter().any(|r| r.text == text))
+            .unwrap()
+    };
+    assert_eq!(
+        page_of("Long"),
+        0,
+        "the long row starts under the paragraph"
+    );
+    assert_eq!(page_of("Last"), 1);
+    // Nothing of the long row is lost: every word of its text is set, in order.
+    let set: Vec<String> = typeset
+        .pages
+        .iter()
+        .flat_map(|p| p.runs.iter())
+        .filter(|r| r.x > geometry.left + geometry.measure() / 4.0 && r.text != "Text")
+        .map(|r| r.text.clone())
+        .collect();
+    let set = set.join(" ");
+    assert!(
+        set.split_whitespace()
+            .collect::<String>()
+            .contains(&long.split_whitespace().collect::<String>()),
+        "the long text is set whole"
+    );
+    // The header repeats on the page the row continues on.
+    assert!(typeset.pages[1].runs.iter().any(|r| r.text == "Topic"));
+}

@@ -58,13 +58,13 @@ pub fn redline_input(changed_only: bool) -> RedlineInput {
         articles: vec![
             RedlineArticle {
                 label: "Article 1".into(),
-                heading: "Definitions".into(),
+                heading: vec![seg(Equal, "Definitions")],
                 change: ArticleChange::Unchanged,
                 segments: vec![seg(Equal, "1. For the purposes of this Agreement, the terms defined below have the meanings given to them.")],
             },
             RedlineArticle {
                 label: "Article 5".into(),
-                heading: "Equality of treatment".into(),
+                heading: vec![seg(Equal, "Equality of treatment")],
                 change: ArticleChange::Changed,
                 segments: vec![
                     seg(Equal, "1. Unless otherwise provided in this Agreement, persons to whom this Agreement applies shall "),
@@ -79,13 +79,13 @@ pub fn redline_input(changed_only: bool) -> RedlineInput {
             },
             RedlineArticle {
                 label: "Article 9".into(),
-                heading: "Posted workers".into(),
+                heading: vec![seg(Inserted, "Posted workers")],
                 change: ArticleChange::Added,
                 segments: vec![seg(Inserted, "A person employed in the territory of one Party who is sent by the employer to work in the territory of the other Party shall remain subject to the legislation of the first Party for up to 24 months.")],
             },
             RedlineArticle {
                 label: "Article 11".into(),
-                heading: "Voluntary insurance".into(),
+                heading: vec![seg(Deleted, "Voluntary insurance")],
                 change: ArticleChange::Removed,
                 segments: vec![seg(Deleted, "Periods of voluntary insurance completed under the legislation of one Party shall be taken into account by the other Party.")],
             },
@@ -151,6 +151,7 @@ pub fn step_report_input() -> StepReportInput {
         steps: vec![
             StepSection {
                 title: "Step 1 – Decision to negotiate".into(),
+                summary: "Done · 2/2".into(),
                 items: vec![
                     item(
                         "Ministerial mandate obtained",
@@ -170,13 +171,13 @@ pub fn step_report_input() -> StepReportInput {
                 gates: vec![GateDecision {
                     gate: "Proceed to the feasibility study".into(),
                     decision: "Approved".into(),
-                    by: "Minister".into(),
                     date: "1 April 2026".into(),
                     note: "".into(),
                 }],
             },
             StepSection {
                 title: "Step 2 – Feasibility study".into(),
+                summary: "In progress · 1/2".into(),
                 items: vec![
                     item(
                         "Migration flows between the two countries estimated",
@@ -198,22 +199,26 @@ pub fn step_report_input() -> StepReportInput {
         ],
         comparison: Some(Comparison {
             title: "Comparison of the two schemes".into(),
-            parties: ["Republic of Aurelia".into(), "Kingdom of Boreland".into()],
+            columns: vec!["Republic of Aurelia".into(), "Kingdom of Boreland".into()],
+            note: String::new(),
             rows: vec![
                 ComparisonRow {
                     topic: "Pensionable age".into(),
-                    first: "65 for men and women".into(),
-                    second: "67, rising to 68 from 2030".into(),
+                    values: vec![
+                        "65 for men and women".into(),
+                        "67, rising to 68 from 2030".into(),
+                    ],
                 },
                 ComparisonRow {
                     topic: "Minimum contribution period".into(),
-                    first: "15 years".into(),
-                    second: "5 years".into(),
+                    values: vec!["15 years".into(), "5 years".into()],
                 },
                 ComparisonRow {
                     topic: "Benefits paid abroad".into(),
-                    first: "Yes, with an annual certificate of life".into(),
-                    second: "Only to countries with an agreement".into(),
+                    values: vec![
+                        "Yes, with an annual certificate of life".into(),
+                        "Only to countries with an agreement".into(),
+                    ],
                 },
             ],
         }),

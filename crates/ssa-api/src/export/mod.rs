@@ -1,0 +1,283 @@
+//! Exporting a negotiation's documents as PDF files: the agreement (the current draft or a
+//! version), a redline between two texts, the negotiation brief of a round, and the step report.
+//!
+//! Contract:
+//! - An export is two steps so that a front end can typeset without holding the database:
+//!   [`Workbench::prepare_pdf`] reads everything the document needs (texts, parties, the status
+//!   line, today's date from the [`crate::Clock`]) into a [`PreparedPdf`], and
+//!   [`PreparedPdf::write`] typesets it and writes the file atomically (the target is the old
+//!   file or the whole new one, never a partial PDF).
+//! - Words printed around the negotiation's text come from [`words`]: the agreement and the
+//!   redline in the agreement's language (its template's), the brief and the step report in
+//!   the language the user asks for (the interface's).
+//! - The running header's status says what the paper is: "DRAFT - Round 3 - 23 November 2026"
+//!   for the working text (the round is the latest one, left out before the first round),
+//!   "INITIALLED - <fingerprint prefix>" for an initialled version, "DRAFT - Version “name” -
+//!   date" for a named version not initialled.
+//! - The brief's mandate column is filled only for the internal variant; the counterpart
+//!   variant never reads the mandate at all.
+
+mod brief;
+mod redline;
+mod step_report;
+mod words;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use ssa_core::initialling::short_fingerprint;
+use ssa_core::template::Document;
+use ssa_pdf::agreement::{agreement_pdf, AgreementInput};
+use ssa_pdf::brief::{brief_pdf, BriefInput};
+use ssa_pdf::redline::{redline_pdf, RedlineInput};
+use ssa_pdf::step_report::{step_report_pdf, StepReportInput};
+use ssa_pdf::{FontFiles, Output, PdfError};
+
+use crate::dto::{ExportDto, PartyRoleDto, VersionRefDto};
+use crate::files::write_atomically;
+use crate::{ApiError, ErrorCode, Workbench};
+
+pub(crate) use words::Words;
+
+/// Which document to export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "doc", rename_all = "snake_case")]
+pub enum PdfDocumentDto {
+    /// The agreement: title page, contents, articles, signature block.
+    Agreement { version: VersionRefDto },
+    /// What changed from `before` to `after`, with a summary up front.
+    Redline {
+        before: VersionRefDto,
+        after: VersionRefDto,
+        /// Only the provisions that changed (otherwise the whole text, changes marked).
+        #[serde(rename = "changedOnly")]
+        changed_only: bool,
+    },
+    /// The four-column table of a round (the latest when `round_id` is absent).
+    Brief {
+        #[serde(rename = "roundId")]
+        round_id: Option<String>,
+        /// The internal variant, with the mandate column. Never hand it to the other party.
+        internal: bool,
+    },
+    /// The process checklist and gate decisions, and the feasibility comparison table.
+    StepReport,
+}
+
+/// Everything a document needs, read from the database; typesetting it needs no lock.
+#[derive(Debug, Clone)]
+pub enum PreparedPdf {
+    Agreement(Box<AgreementJob>),
+    Redline(Box<RedlineInput>),
+    Brief(Box<BriefInput>),
+    StepReport(Box<StepReportInput>),
+}
+
+/// The agreement's input owns its document (the PDF crate's input borrows it).
+#[derive(Debug, Clone)]
+pub struct AgreementJob {
+    document: Document,
+    parties: Vec<String>,
+    status: String,
+    date: String,
+    watermark: Option<String>,
+    language: String,
+    created_unix: i64,
+}
+
+/// What the header says about a text of the agreement, and whether it carries the DRAFT
+/// watermark.
+pub(crate) struct TextStatus {
+    pub status: String,
+    pub watermark: Option<String>,
+}
+
+impl Workbench {
+    /// Reads what `document` needs. `language` is the language of the brief's and the step
+    /// report's words (the agreement and the redline use the agreement's own language).
+    pub fn prepare_pdf(
+        &self,
+        negotiation_id: &str,
+        document: &PdfDocumentDto,
+        language: &str,
+    ) -> Result<PreparedPdf, ApiError> {
+        Ok(match document {
+            PdfDocumentDto::Agreement { version } => {
+                PreparedPdf::Agreement(Box::new(self.prepare_agreement(negotiation_id, version)?))
+            }
+            PdfDocumentDto::Redline {
+                before,
+                after,
+                changed_only,
+            } => PreparedPdf::Redline(Box::new(self.prepare_redline(
+                negotiation_id,
+                before,
+                after,
+                *changed_only,
+            )?)),
+            PdfDocumentDto::Brief { round_id, internal } => PreparedPdf::Brief(Box::new(
+                self.prepare_brief(negotiation_id, round_id.as_deref(), *internal, language)?,
+            )),
+            PdfDocumentDto::StepReport => PreparedPdf::StepReport(Box::new(
+                self.prepare_step_report(negotiation_id, language)?,
+            )),
+        })
+    }
+
+    /// Prepares and writes in one go (the command line).
+    pub fn export_pdf(
+        &self,
+        negotiation_id: &str,
+        document: &PdfDocumentDto,
+        language: &str,
+        path: &Path,
+    ) -> Result<ExportDto, ApiError> {
+        self.prepare_pdf(negotiation_id, document, language)?
+            .write(path)
+    }
+
+    fn prepare_agreement(
+        &self,
+        negotiation_id: &str,
+        version: &VersionRefDto,
+    ) -> Result<AgreementJob, ApiError> {
+        let negotiation = self.get_negotiation(negotiation_id)?;
+        let (document, language) = self.render_version(negotiation_id, version)?;
+        let words = Words::of(&language);
+        let now = self.clock.now();
+        let text = self.text_status(negotiation_id, version, words)?;
+        let mut parties = negotiation.parties;
+        parties.sort_by_key(|p| p.role != PartyRoleDto::Own);
+        Ok(AgreementJob {
+            document,
+            parties: parties.into_iter().map(|p| p.name).collect(),
+            status: text.status,
+            date: words.long_date(now.date_naive()),
+            watermark: text.watermark,
+            language,
+            created_unix: now.timestamp(),
+        })
+    }
+
+    /// The header status and watermark of a text of the agreement (see the module contract).
+    pub(crate) fn text_status(
+        &self,
+        negotiation_id: &str,
+        version: &VersionRefDto,
+        words: &Words,
+    ) -> Result<TextStatus, ApiError> {
+        let date = words.long_date(self.clock.now().date_naive());
+        Ok(match version {
+            VersionRefDto::Current => {
+                let round = self
+                    .store
+                    .list_rounds(negotiation_id)?
+                    .last()
+                    .map(|r| r.number);
+                TextStatus {
+                    status: match round {
+                        Some(n) => format!("{} - {} {n} - {date}", words.draft, words.round),
+                        None => format!("{} - {date}", words.draft),
+                    },
+                    // The working text carries the word across every page.
+                    watermark: Some(words.draft.to_string()),
+                }
+            }
+            VersionRefDto::Model => TextStatus {
+                status: format!("{} - {date}", capitalised(words.model)),
+                watermark: None,
+            },
+            VersionRefDto::Revision { number } => {
+                let revision = self.revision(negotiation_id, *number)?;
+                // A version is a text someone tabled: printed as it was tabled, unmarked.
+                let status = match (&revision.initialled, &revision.name) {
+                    (Some(initialled), _) => format!(
+                        "{} - {}",
+                        words.initialled,
+                        short_fingerprint(&initialled.fingerprint)
+                    ),
+                    (None, Some(name)) => {
+                        format!("{} - {} “{name}” - {date}", words.draft, words.version)
+                    }
+                    (None, None) => {
+                        format!("{} - {} {number} - {date}", words.draft, words.revision)
+                    }
+                };
+                TextStatus {
+                    status,
+                    watermark: None,
+                }
+            }
+        })
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl PreparedPdf {
+    /// Typesets the document and writes it to `path`, which must end in `.pdf`.
+    pub fn write(&self, path: &Path) -> Result<ExportDto, ApiError> {
+        if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase)
+            != Some("pdf".into())
+        {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "{} does not end in .pdf; choose a file name ending in .pdf.",
+                    path.display()
+                ),
+            ));
+        }
+        let output = self.typeset().map_err(|e| {
+            ApiError::new(
+                ErrorCode::Storage,
+                format!("Could not make {}: {e}", path.display()),
+            )
+        })?;
+        if !output.typeset.missing_characters.is_empty() {
+            tracing::warn!(
+                missing = ?output.typeset.missing_characters,
+                "characters no shipped font can draw were replaced"
+            );
+        }
+        write_atomically(path, &output.pdf)?;
+        Ok(ExportDto {
+            path: path.display().to_string(),
+            pages: output.typeset.pages.len() as u32,
+            bytes: output.pdf.len() as u32,
+        })
+    }
+
+    /// The PDF, without writing it anywhere.
+    pub fn typeset(&self) -> Result<Output, PdfError> {
+        let fonts = FontFiles::shipped();
+        match self {
+            PreparedPdf::Agreement(job) => agreement_pdf(
+                &AgreementInput {
+                    document: &job.document,
+                    parties: job.parties.clone(),
+                    status: job.status.clone(),
+                    date: job.date.clone(),
+                    watermark: job.watermark.clone(),
+                    language: job.language.clone(),
+                    created_unix: job.created_unix,
+                    labels: Words::of(&job.language).agreement_labels(),
+                },
+                fonts,
+            ),
+            PreparedPdf::Redline(input) => redline_pdf(input, fonts),
+            PreparedPdf::Brief(input) => brief_pdf(input, fonts),
+            PreparedPdf::StepReport(input) => step_report_pdf(input, fonts),
+        }
+    }
+}
