@@ -79,11 +79,11 @@ export const commands = {
 	/**  Imports the counterpart's file the user picked, into this negotiation. */
 	importExchangeFile: (negotiationId: string, path: string, round: number | null) => typedError<ExchangeImportDto, ApiError>(__TAURI_INVOKE("import_exchange_file", { negotiationId, path, round })),
 	/**
-	 *  Exports the negotiation's agreement (the draft, or a named version) as a PDF where the user
-	 *  chose in the save dialog. The database is read under its lock; the typesetting runs on a
+	 *  Exports a document of the negotiation (agreement, redline, brief, step report) as a PDF
+	 *  where the user chose in the save dialog. The database is read under its lock; the typesetting runs on a
 	 *  blocking thread, so the window stays responsive.
 	 */
-	exportAgreementPdf: (negotiationId: string, version: string | null, path: string) => typedError<ExportDto, ApiError>(__TAURI_INVOKE("export_agreement_pdf", { negotiationId, version, path })),
+	exportPdf: (negotiationId: string, document: PdfDocumentDto, language: string, path: string) => typedError<ExportDto, ApiError>(__TAURI_INVOKE("export_pdf", { negotiationId, document, language, path })),
 	/**  Opens a file this session exported with the system's viewer. */
 	openExportedFile: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("open_exported_file", { path })),
 };
@@ -828,6 +828,21 @@ export type PartyRatification = {
 };
 
 export type PartyRoleDto = "own" | "counterpart";
+
+/**  Which document to export. */
+export type PdfDocumentDto = 
+/**  The agreement: title page, contents, articles, signature block. */
+{ doc: "agreement"; version: VersionRefDto } | 
+/**  What changed from `before` to `after`, with a summary up front. */
+{ doc: "redline"; before: VersionRefDto; after: VersionRefDto; 
+/**  Only the provisions that changed (otherwise the whole text, changes marked). */
+changedOnly: boolean } | 
+/**  The four-column table of a round (the latest when `round_id` is absent). */
+{ doc: "brief"; roundId: string | null; 
+/**  The internal variant, with the mandate column. Never hand it to the other party. */
+internal: boolean } | 
+/**  The process checklist and gate decisions, and the feasibility comparison table. */
+{ doc: "step_report" };
 
 export type PitfallDto = {
 	text: LocalizedTextDto,

@@ -224,3 +224,16 @@ describe("process view", { timeout: 20000 }, () => {
     await waitFor(() => expect(backend.process.view("n1").steps[0].checklist[0].answer.done).toBe(true));
   });
 });
+
+describe("the step report as PDF", { timeout: 20000 }, () => {
+  it("exports the step report with its words in the interface's language", async () => {
+    const backend = new FakeBackend([negotiation()]);
+    await openProcess(backend, "fr");
+    await fireEvent.click(screen.getByTestId("export-step-report"));
+    await waitFor(() => expect(backend.spy("exportPdf")).toHaveBeenCalledTimes(1));
+    const [id, document, language] = backend.spy("exportPdf").mock.calls[0];
+    expect([id, document, language]).toEqual(["n1", { doc: "step_report" }, "fr"]);
+    expect(backend.spy("choosePdfFileToSave")).toHaveBeenLastCalledWith(`${negotiation().title} – rapport d’étapes.pdf`);
+    await screen.findByTestId("open-exported-pdf");
+  });
+});

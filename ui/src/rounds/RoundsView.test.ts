@@ -169,3 +169,30 @@ describe("negotiation rounds", { timeout: 20000 }, () => {
     expect(within(comments).getByTestId("comment-resolve")).toBeTruthy();
   });
 });
+
+describe("the negotiation brief as PDF", { timeout: 20000 }, () => {
+  it("exports the round's brief for the other party by default, the internal one only when asked", async () => {
+    const backend = withRound();
+    await openRounds(backend);
+    const roundId = backend.roundsModel.rounds[0].id;
+    await fireEvent.click(await screen.findByTestId("export-brief"));
+    await waitFor(() => expect(backend.spy("exportPdf")).toHaveBeenCalledTimes(1));
+    expect(backend.spy("exportPdf").mock.calls[0][1]).toEqual({ doc: "brief", roundId, internal: false });
+    expect(backend.spy("choosePdfFileToSave")).toHaveBeenLastCalledWith(`${negotiation().title} – brief, round 1.pdf`);
+
+    await fireEvent.click(screen.getByTestId("brief-internal"));
+    await fireEvent.click(screen.getByTestId("export-brief"));
+    await waitFor(() => expect(backend.spy("exportPdf")).toHaveBeenCalledTimes(2));
+    expect(backend.spy("exportPdf").mock.calls[1][1]).toEqual({ doc: "brief", roundId, internal: true });
+    expect(backend.spy("choosePdfFileToSave")).toHaveBeenLastCalledWith(
+      `${negotiation().title} – brief, round 1 (internal).pdf`,
+    );
+  });
+
+  it("offers no brief before the first round", async () => {
+    const backend = new FakeBackend([negotiation()]);
+    await openRounds(backend);
+    await screen.findByTestId("rounds-empty");
+    expect(screen.queryByTestId("export-brief")).toBeNull();
+  });
+});

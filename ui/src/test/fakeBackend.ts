@@ -20,6 +20,7 @@ import {
   type RatificationView,
   type Draft,
   type ExportResult,
+  type PdfDocument,
   type Problem,
   type Rendered,
   type Template,
@@ -149,7 +150,7 @@ const METHODS: Method[] = [
   "chooseExchangeFileToOpen",
   "chooseExchangeFileToSave",
   "choosePdfFileToSave",
-  "exportAgreementPdf",
+  "exportPdf",
   "openExportedFile",
 ];
 
@@ -322,18 +323,19 @@ export class FakeBackend implements Backend {
   }
   /** What the save dialog answers (null: the person cancelled). */
   pdfSaveAnswer: string | null = "/home/user/Agreement.pdf";
-  /** Files written by exportAgreementPdf, by path: the draft as it was exported. */
-  readonly exportedPdfs = new Map<string, Draft>();
+  /** Files written by exportPdf, by path: what was asked for, and the draft at the time. */
+  readonly exportedPdfs = new Map<string, { document: PdfDocument; language: string; draft: Draft | null }>();
   async choosePdfFileToSave(): Promise<string | null> {
     return this.pdfSaveAnswer;
   }
-  async exportAgreementPdf(negotiationId: string, _version: string | null, path: string): Promise<ExportResult> {
+  async exportPdf(negotiationId: string, document: PdfDocument, language: string, path: string): Promise<ExportResult> {
     this.#find(negotiationId);
-    const draft = this.drafts.get(negotiationId);
-    if (!draft) throw new BackendError("not_found", `Negotiation ${negotiationId} has no draft agreement yet.`);
+    const draft = this.drafts.get(negotiationId) ?? null;
+    if (!draft && (document.doc === "agreement" || document.doc === "redline"))
+      throw new BackendError("not_found", `Negotiation ${negotiationId} has no draft agreement yet.`);
     if (!path.toLowerCase().endsWith(".pdf"))
       throw new BackendError("invalid_input", `${path} does not end in .pdf; choose a file name ending in .pdf.`);
-    this.exportedPdfs.set(path, structuredClone(draft));
+    this.exportedPdfs.set(path, { document: structuredClone(document), language, draft: draft && structuredClone(draft) });
     return { path, pages: 13, bytes: 98_000 };
   }
   async openExportedFile(path: string): Promise<void> {

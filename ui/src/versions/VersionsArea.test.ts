@@ -204,3 +204,33 @@ describe("versions", () => {
     expect(item.querySelector("ins")!.textContent).toBe("shall");
   });
 });
+
+describe("export the comparison as a redline PDF", { timeout: 20000 }, () => {
+  it("exports the two texts compared, changed provisions only unless the whole text is asked for", async () => {
+    const backend = withHistory();
+    backend.drafts.set("n1", { template_id: "test-template", template_version: "1.0.0" });
+    await openVersions(backend);
+    await screen.findAllByTestId("compare-unit");
+    await fireEvent.click(screen.getByTestId("export-redline"));
+    await waitFor(() => expect(backend.spy("exportPdf")).toHaveBeenCalledTimes(1));
+    expect(backend.spy("choosePdfFileToSave")).toHaveBeenCalledWith(`${negotiation().title} – redline.pdf`);
+    expect(backend.spy("exportPdf").mock.calls[0]).toEqual([
+      "n1",
+      { doc: "redline", before: { kind: "revision", number: 1 }, after: { kind: "current" }, changedOnly: true },
+      "en",
+      "/home/user/Agreement.pdf",
+    ]);
+    await screen.findByTestId("open-exported-pdf");
+
+    await fireEvent.click(screen.getByTestId("compare-changed-only"));
+    await fireEvent.change(screen.getByTestId("compare-before"), { target: { value: "model" } });
+    await fireEvent.click(screen.getByTestId("export-redline"));
+    await waitFor(() => expect(backend.spy("exportPdf")).toHaveBeenCalledTimes(2));
+    expect(backend.spy("exportPdf").mock.calls[1][1]).toEqual({
+      doc: "redline",
+      before: { kind: "model" },
+      after: { kind: "current" },
+      changedOnly: false,
+    });
+  });
+});

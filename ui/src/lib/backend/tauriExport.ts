@@ -16,8 +16,8 @@ export function tauriExportBackend(): ExportBackend {
         throw BackendError.from(error);
       }
     },
-    exportAgreementPdf: (negotiationId, version, path) =>
-      unwrap(() => commands.exportAgreementPdf(negotiationId, version, path)),
+    exportPdf: (negotiationId, document, language, path) =>
+      unwrap(() => commands.exportPdf(negotiationId, document, language, path)),
     openExportedFile: async (path) => {
       await unwrap(() => commands.openExportedFile(path));
     },

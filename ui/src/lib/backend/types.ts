@@ -61,6 +61,7 @@ export type {
   Value,
   ErrorCode,
   ExportDto as ExportResult,
+  PdfDocumentDto as PdfDocument,
   FieldProblemDto as FieldProblem,
   LocalizedTextDto as LocalizedText,
   NegotiationDto as Negotiation,

@@ -18,9 +18,14 @@ describe("export the agreement as PDF", () => {
     const backend = new FakeBackend([negotiation({ title: "Aurelia / Boreland: agreement" })]);
     await openAgreement(backend);
     await fireEvent.click(screen.getByTestId("export-pdf"));
-    await waitFor(() => expect(backend.spy("exportAgreementPdf")).toHaveBeenCalled());
+    await waitFor(() => expect(backend.spy("exportPdf")).toHaveBeenCalled());
     expect(backend.spy("choosePdfFileToSave")).toHaveBeenCalledWith("Aurelia Boreland agreement.pdf");
-    expect(backend.spy("exportAgreementPdf")).toHaveBeenCalledWith("n1", null, "/home/user/Agreement.pdf");
+    expect(backend.spy("exportPdf")).toHaveBeenCalledWith(
+      "n1",
+      { doc: "agreement", version: { kind: "current" } },
+      "en",
+      "/home/user/Agreement.pdf",
+    );
     const open = await screen.findByTestId("open-exported-pdf");
     expect(document.body.textContent).toContain("PDF saved: Agreement.pdf (13 pages)");
     await fireEvent.click(open);
@@ -35,7 +40,7 @@ describe("export the agreement as PDF", () => {
     await fireEvent.click(screen.getByTestId("toggle-include-art.equal"));
     await fireEvent.click(screen.getByTestId("export-pdf"));
     await waitFor(() => expect(backend.exportedPdfs.size).toBe(1));
-    expect(backend.exportedPdfs.get("/home/user/Agreement.pdf")!.inclusion).toEqual({ "art.equal": false });
+    expect(backend.exportedPdfs.get("/home/user/Agreement.pdf")!.draft!.inclusion).toEqual({ "art.equal": false });
   });
 
   it("does nothing when the dialog is cancelled", async () => {
@@ -44,30 +49,30 @@ describe("export the agreement as PDF", () => {
     await openAgreement(backend);
     await fireEvent.click(screen.getByTestId("export-pdf"));
     await waitFor(() => expect(backend.spy("choosePdfFileToSave")).toHaveBeenCalled());
-    expect(backend.spy("exportAgreementPdf")).not.toHaveBeenCalled();
+    expect(backend.spy("exportPdf")).not.toHaveBeenCalled();
   });
 
   it("shows progress while the PDF is made", async () => {
     const backend = new FakeBackend([negotiation()]);
     let finish: () => void = () => {};
-    const original = backend.exportAgreementPdf.bind(backend);
-    backend.spy("exportAgreementPdf").mockImplementationOnce(
-      (...args: Parameters<FakeBackend["exportAgreementPdf"]>) =>
+    const original = backend.exportPdf.bind(backend);
+    backend.spy("exportPdf").mockImplementationOnce(
+      (...args: Parameters<FakeBackend["exportPdf"]>) =>
         new Promise((resolve) => (finish = () => resolve(original(...args)))),
     );
     await openAgreement(backend);
     await fireEvent.click(screen.getByTestId("export-pdf"));
-    await screen.findByTestId("export-progress");
+    await screen.findByTestId("export-pdf-progress");
     expect((screen.getByTestId("export-pdf") as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByTestId("export-pdf").textContent).toContain("Making the PDF…");
     finish();
-    await waitFor(() => expect(screen.queryByTestId("export-progress")).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId("export-pdf-progress")).toBeNull());
     expect((screen.getByTestId("export-pdf") as HTMLButtonElement).disabled).toBe(false);
   });
 
   it("names the file when the export fails", async () => {
     const backend = new FakeBackend([negotiation()]);
-    backend.failNext("exportAgreementPdf", new BackendError("storage", "Could not write /home/user/Agreement.pdf: Permission denied"));
+    backend.failNext("exportPdf", new BackendError("storage", "Could not write /home/user/Agreement.pdf: Permission denied"));
     await openAgreement(backend);
     await fireEvent.click(screen.getByTestId("export-pdf"));
     await waitFor(() => expect(document.body.textContent).toContain("Could not export Agreement.pdf: Could not write"));
