@@ -44,4 +44,53 @@ describe("PDF export", () => {
     expect(text).toContain("Equality of treatment");
     expect(text).toContain("Page 3 of");
   });
+
+  it("offers the redline, the brief and the step report where they are worked on, and writes each", async () => {
+    const id = JSON.parse(ssa("list", "--json")).find((n) => n.title === SAMPLE).id;
+    const textOf = (testid) =>
+      browser.execute((t) => document.querySelector(`[data-testid="${t}"]`)?.textContent?.trim(), testid);
+
+    // Versions: the comparison on screen exports as a redline.
+    await click("nav-versions");
+    await byTestId("compare-view").waitForDisplayed({ timeout: 15000 });
+    await byTestId("export-redline").waitForDisplayed();
+    expect(await textOf("export-redline")).toBe("Export redline PDF");
+    await screenshot("pdf-export-redline-button");
+
+    // Process: the step report.
+    await click("nav-process");
+    await byTestId("export-step-report").waitForDisplayed({ timeout: 15000 });
+    expect(await textOf("export-step-report")).toBe("Export step report PDF");
+    await screenshot("pdf-export-step-report-button");
+
+    // Rounds: no brief before the first round; after it, the brief with its internal option.
+    await click("nav-rounds");
+    await byTestId("rounds-view").waitForDisplayed({ timeout: 15000 });
+    if (await byTestId("rounds-empty").isExisting()) {
+      expect(await byTestId("export-brief").isExisting()).toBe(false);
+      await click("add-round");
+      await byTestId("round-editor").waitForDisplayed();
+      await byTestId("round-place").setValue("Geneva");
+      await click("tab-positions");
+    }
+    await byTestId("export-brief").waitForDisplayed({ timeout: 15000 });
+    await byTestId("brief-internal").waitForDisplayed();
+    expect(await textOf("export-brief")).toBe("Export brief PDF");
+    await screenshot("pdf-export-brief-button");
+
+    const write = (name, ...args) => {
+      const out = path.join(dataDirectory(), name);
+      ssa("export", id, ...args, "--out", out);
+      expect(readFileSync(out).subarray(0, 5).toString()).toBe("%PDF-");
+      return execFileSync("pdftotext", ["-raw", out, "-"], { encoding: "utf8" });
+    };
+    expect(write("redline.pdf", "--doc", "redline", "--from", "model", "--to", "current")).toContain(
+      "Summary of changes",
+    );
+    expect(write("steps.pdf", "--doc", "step-report")).toContain("Feasibility study");
+    const brief = write("brief.pdf", "--doc", "brief");
+    expect(brief).toContain("On the table");
+    expect(brief).not.toContain("Mandate");
+    expect(write("brief-internal.pdf", "--doc", "brief", "--internal")).toContain("Mandate");
+  });
 });
