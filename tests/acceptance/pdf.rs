@@ -293,7 +293,7 @@ fn the_brief_carries_the_mandate_only_in_the_internal_variant() {
         );
     }
     assert!(has(&internal, "Never more than 12 months"), "{internal}");
-    assert!(has(&internal, "Posting duration at most 12") || has(&internal, "at most 12"));
+    assert!(has(&internal, "at most 12 months"), "{internal}");
     assert!(has(&internal, "INTERNAL"));
     assert!(
         !has(&internal, "actuaries advise"),

@@ -6,6 +6,7 @@
 
 use ssa_core::mandate::{Limit, MandateEntry};
 use ssa_core::rounds::{Round, Side};
+use ssa_core::template::ParameterType;
 use ssa_pdf::brief::{BriefInput, BriefRow};
 
 use super::words::Words;
@@ -38,7 +39,7 @@ impl Workbench {
         let words = Words::of(language);
         let now = self.clock.now();
         let date = words.long_date(now.date_naive());
-        let parameter_label = self.parameter_labels(negotiation_id)?;
+        let parameters = self.parameter_labels(negotiation_id)?;
         let round_name = format!("{} {}", words.round, round.number);
         Ok(BriefInput {
             title: negotiation.title,
@@ -53,7 +54,7 @@ impl Workbench {
             rows: view
                 .rows
                 .iter()
-                .map(|row| brief_row(row, internal, words, &parameter_label))
+                .map(|row| brief_row(row, internal, words, &parameters))
                 .collect(),
             // The word across every page makes the internal paper hard to hand over by mistake.
             watermark: internal.then(|| words.internal.to_string()),
@@ -63,24 +64,38 @@ impl Workbench {
         })
     }
 
-    /// The label of each parameter of the draft's template ("Posting duration"), by name.
-    fn parameter_labels(&self, negotiation_id: &str) -> Result<impl Fn(&str) -> String, ApiError> {
-        let labels: Vec<(String, String)> = match self.get_draft(negotiation_id)? {
+    /// How a limit names a parameter and its value: ("Posting duration", "12 months").
+    fn parameter_labels(&self, negotiation_id: &str) -> Result<ParameterNames, ApiError> {
+        Ok(ParameterNames(match self.get_draft(negotiation_id)? {
             Some(draft) => self
                 .load_template(&draft.template_id, &draft.template_version)?
                 .parameters
                 .into_iter()
-                .map(|p| (p.name, p.label))
+                .map(|p| (p.name, p.label, p.kind))
                 .collect(),
             None => Vec::new(),
-        };
-        Ok(move |name: &str| {
-            labels
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, label)| label.clone())
-                .unwrap_or_else(|| name.to_string())
-        })
+        }))
+    }
+}
+
+/// The draft template's parameters: name, label, type.
+struct ParameterNames(Vec<(String, String, ParameterType)>);
+
+impl ParameterNames {
+    fn label(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, label, _)| label.clone())
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// A limit's value with its unit where the parameter has one ("12 months").
+    fn value(&self, name: &str, value: i64, words: &Words) -> String {
+        match self.0.iter().find(|(n, _, _)| n == name) {
+            Some((_, _, ParameterType::Months)) => format!("{value} {}", words.months_unit),
+            _ => value.to_string(),
+        }
     }
 }
 
@@ -105,7 +120,7 @@ fn brief_row(
     row: &ArticleRowDto,
     internal: bool,
     words: &Words,
-    parameter_label: &dyn Fn(&str) -> String,
+    parameters: &ParameterNames,
 ) -> BriefRow {
     let theirs = match &row.theirs {
         Some(t) if t.omits => words.omits.to_string(),
@@ -141,7 +156,7 @@ fn brief_row(
                 row.mandate.as_ref(),
                 &row.red_line_warnings,
                 words,
-                parameter_label,
+                parameters,
             )
         }),
     }
@@ -153,7 +168,7 @@ fn mandate_text(
     entry: Option<&MandateEntry>,
     warnings: &[String],
     words: &Words,
-    parameter_label: &dyn Fn(&str) -> String,
+    parameters: &ParameterNames,
 ) -> String {
     let mut lines = Vec::new();
     if let Some(entry) = entry {
@@ -170,15 +185,21 @@ fn mandate_text(
             .limits
             .iter()
             .map(|limit| match limit {
-                Limit::AtMost { parameter, value } => {
-                    format!("{} {} {value}", parameter_label(parameter), words.at_most)
-                }
-                Limit::AtLeast { parameter, value } => {
-                    format!("{} {} {value}", parameter_label(parameter), words.at_least)
-                }
+                Limit::AtMost { parameter, value } => format!(
+                    "{} {} {}",
+                    parameters.label(parameter),
+                    words.at_most,
+                    parameters.value(parameter, *value, words)
+                ),
+                Limit::AtLeast { parameter, value } => format!(
+                    "{} {} {}",
+                    parameters.label(parameter),
+                    words.at_least,
+                    parameters.value(parameter, *value, words)
+                ),
                 Limit::OneOf { parameter, values } => format!(
                     "{}: {} {}",
-                    parameter_label(parameter),
+                    parameters.label(parameter),
                     words.one_of,
                     values.join(", ")
                 ),
