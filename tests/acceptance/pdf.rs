@@ -274,11 +274,11 @@ fn the_brief_carries_the_mandate_only_in_the_internal_variant() {
         return;
     }
     for text in [&counterpart, &internal] {
-        assert!(has(&text, "Round 1 – Ottawa, 23 November 2026"), "{text}");
-        assert!(has(&text, "Our position") && has(&text, "On the table"));
-        assert!(has(&text, "thirty-six months"), "their proposal is there");
-        assert!(has(&text, "Counter-proposed"));
-        assert!(has(&text, "Posted workers") || has(&text, "Article 7"));
+        assert!(has(text, "Round 1 – Ottawa, 23 November 2026"), "{text}");
+        assert!(has(text, "Our position") && has(text, "On the table"));
+        assert!(has(text, "thirty-six months"), "their proposal is there");
+        assert!(has(text, "Counter-proposed"));
+        assert!(has(text, "Posted workers") || has(text, "Article 7"));
     }
     for secret in [
         "Never more than 12 months",

@@ -392,7 +392,7 @@ fn header_footer_and_page_count_on_every_page_but_a_plain_title_page() {
 fn a_long_row_breaks_across_pages_instead_of_leaving_a_page_empty() {
     let mut fonts = fonts();
     let geometry = small_page(30);
-    let long = vec![LOREM; 3].join(" ");
+    let long = [LOREM; 3].join(" ");
     let table = Table {
         columns: vec![1.0, 3.0],
         header: Some(vec![
@@ -410,7 +410,7 @@ fn a_long_row_breaks_across_pages_instead_of_leaving_a_page_empty() {
     };
     // About half a page of text first: the long row (under a page, over a third of one)
     // does not fit under it whole.
-    let mut blocks = vec![Block::Paragraph(para(&vec![LOREM; 3].join(" ")))];
+    let mut blocks = vec![Block::Paragraph(para(&[LOREM; 3].join(" ")))];
     blocks.push(Block::Table(table));
     let typeset = typeset(&mut fonts, &blocks, geometry, &Decorations::default());
     let page_of = |text: &str| {
