@@ -6,7 +6,7 @@
 
 use ssa_core::mandate::{Limit, MandateEntry};
 use ssa_core::rounds::{Round, Side};
-use ssa_core::template::ParameterType;
+use ssa_core::template::{months_text, ParameterType};
 use ssa_pdf::brief::{BriefInput, BriefRow};
 
 use super::words::Words;
@@ -93,7 +93,7 @@ impl ParameterNames {
     /// A limit's value with its unit where the parameter has one ("12 months").
     fn value(&self, name: &str, value: i64, words: &Words) -> String {
         match self.0.iter().find(|(n, _, _)| n == name) {
-            Some((_, _, ParameterType::Months)) => format!("{value} {}", words.months_unit),
+            Some((_, _, ParameterType::Months)) => months_text(value, words.code),
             _ => value.to_string(),
         }
     }

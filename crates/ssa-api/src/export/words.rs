@@ -5,10 +5,11 @@
 //! documents, and a PDF's words must not depend on a window being open. The status, branch and
 //! gate names match the UI's wording (ui/src/*/messages.ts).
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use ssa_core::documents::branch::Branch;
 use ssa_core::documents::feasibility::SchemeType;
 use ssa_core::rounds::PositionStatus;
+use ssa_core::template::date_text;
 use ssa_pdf::agreement::AgreementLabels;
 use ssa_pdf::brief::BriefLabels;
 use ssa_pdf::redline::RedlineLabels;
@@ -35,6 +36,8 @@ pub(crate) fn pick<'t>(text: &'t LocalizedTextDto, language: &str) -> &'t str {
 }
 
 pub(crate) struct Words {
+    /// The language these words are in: "en", "fr" or "es".
+    pub code: &'static str,
     pub draft: &'static str,
     pub version: &'static str,
     pub initialled: &'static str,
@@ -83,7 +86,6 @@ pub(crate) struct Words {
     pub fallback: &'static str,
     pub limits: &'static str,
     pub at_most: &'static str,
-    pub months_unit: &'static str,
     pub at_least: &'static str,
     pub one_of: &'static str,
     pub must_stay: &'static str,
@@ -119,10 +121,10 @@ pub(crate) struct Words {
     pub gate_choices: [&'static str; 3],
     pub branches: [&'static str; 9],
     pub scheme_types: [&'static str; 3],
-    pub months: [&'static str; 12],
 }
 
 const ENGLISH: Words = Words {
+    code: "en",
     draft: "DRAFT",
     version: "Version",
     initialled: "INITIALLED",
@@ -171,7 +173,6 @@ const ENGLISH: Words = Words {
     fallback: "Fallback",
     limits: "Limits",
     at_most: "at most",
-    months_unit: "months",
     at_least: "at least",
     one_of: "one of",
     must_stay: "the article must stay in the agreement",
@@ -229,23 +230,10 @@ const ENGLISH: Words = Words {
         "Non-contributory (public funds)",
         "Provident fund",
     ],
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
 };
 
 const FRENCH: Words = Words {
+    code: "fr",
     draft: "PROJET",
     version: "Version",
     initialled: "PARAPHÉ",
@@ -295,7 +283,6 @@ const FRENCH: Words = Words {
     fallback: "Position de repli",
     limits: "Limites",
     at_most: "au plus",
-    months_unit: "mois",
     at_least: "au moins",
     one_of: "l’une des valeurs",
     must_stay: "l’article doit rester dans l’accord",
@@ -353,23 +340,10 @@ const FRENCH: Words = Words {
         "Non contributif (fonds publics)",
         "Caisse de prévoyance",
     ],
-    months: [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
 };
 
 const SPANISH: Words = Words {
+    code: "es",
     draft: "BORRADOR",
     version: "Versión",
     initialled: "RUBRICADO",
@@ -418,7 +392,6 @@ const SPANISH: Words = Words {
     fallback: "Posición de repliegue",
     limits: "Límites",
     at_most: "como máximo",
-    months_unit: "meses",
     at_least: "como mínimo",
     one_of: "uno de",
     must_stay: "el artículo debe permanecer en el convenio",
@@ -475,20 +448,6 @@ const SPANISH: Words = Words {
         "Contributivo (seguro social)",
         "No contributivo (fondos públicos)",
         "Fondo de previsión",
-    ],
-    months: [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
     ],
 };
 
@@ -601,22 +560,10 @@ impl Words {
         }]
     }
 
-    /// "23 November 2026", "23 novembre 2026" ("1er" on the first), "23 de noviembre de 2026".
-    /// A table of month names rather than chrono's `unstable-locales` feature, which pulls in
-    /// every locale for three.
+    /// "23 November 2026", "1er novembre 2026", "23 de noviembre de 2026": as the agreement
+    /// writes dates.
     pub fn long_date(&self, day: NaiveDate) -> String {
-        let (d, month, year) = (day.day(), self.months[day.month0() as usize], day.year());
-        if std::ptr::eq(self, &FRENCH) {
-            if d == 1 {
-                format!("1er {month} {year}")
-            } else {
-                format!("{d} {month} {year}")
-            }
-        } else if std::ptr::eq(self, &SPANISH) {
-            format!("{d} de {month} de {year}")
-        } else {
-            format!("{d} {month} {year}")
-        }
+        date_text(day, self.code)
     }
 
     /// A stored date (YYYY-MM-DD, or an RFC 3339 stamp) written out; any other text as it is.

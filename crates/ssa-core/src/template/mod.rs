@@ -42,6 +42,6 @@ pub use format::{
     Provenance, ReferenceStyle, SourceStatus, Style, Template, TemplateRef, TEMPLATE_FORMAT,
 };
 pub use parse::TemplateError;
-pub use render::render;
+pub use render::{date_text, months_text, render};
 pub use report::{Problem, ProblemKind, Report, Severity};
 pub use source::{NodeLines, SourceLines};

@@ -319,7 +319,8 @@ pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
-fn months_text(months: i64, language: &str) -> String {
+/// "24 months", "24 mois", "24 meses" ("1 month", "1 mes"); English for any other language.
+pub fn months_text(months: i64, language: &str) -> String {
     let unit = match (language, months == 1) {
         ("fr", _) => "mois",
         ("es", true) => "mes",
@@ -330,7 +331,9 @@ fn months_text(months: i64, language: &str) -> String {
     format!("{months} {unit}")
 }
 
-fn date_text(date: NaiveDate, language: &str) -> String {
+/// "1 March 2026", "1er mars 2026" (French writes the first of the month as an ordinal),
+/// "1 de marzo de 2026"; English for any other language.
+pub fn date_text(date: NaiveDate, language: &str) -> String {
     const EN: [&str; 12] = [
         "January",
         "February",
@@ -375,6 +378,7 @@ fn date_text(date: NaiveDate, language: &str) -> String {
     ];
     let month = date.month0() as usize;
     match language {
+        "fr" if date.day() == 1 => format!("1er {} {}", FR[month], date.year()),
         "fr" => format!("{} {} {}", date.day(), FR[month], date.year()),
         "es" => format!("{} de {} de {}", date.day(), ES[month], date.year()),
         _ => format!("{} {} {}", date.day(), EN[month], date.year()),
