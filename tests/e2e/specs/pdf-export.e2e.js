@@ -55,6 +55,17 @@ describe("PDF export", () => {
     await byTestId("compare-view").waitForDisplayed({ timeout: 15000 });
     await byTestId("export-redline").waitForDisplayed();
     expect(await textOf("export-redline")).toBe("Export redline PDF");
+    // A named version offers the PDF of its text.
+    await byTestId("version-name").setValue("Tabled for the PDF");
+    await click("version-name-submit");
+    await browser.waitUntil(() =>
+      browser.execute(() =>
+        [...document.querySelectorAll('[data-testid="revision"]')].some(
+          (row) =>
+            row.textContent.includes("Tabled for the PDF") && row.querySelector('[data-testid="export-version-pdf"]'),
+        ),
+      ),
+    );
     await screenshot("pdf-export-redline-button");
 
     // Process: the step report.
@@ -88,6 +99,9 @@ describe("PDF export", () => {
       "Summary of changes",
     );
     expect(write("steps.pdf", "--doc", "step-report")).toContain("Feasibility study");
+    expect(write("version.pdf", "--doc", "agreement", "--version", "Tabled for the PDF")).toContain(
+      "Version “Tabled for the PDF”",
+    );
     const brief = write("brief.pdf", "--doc", "brief");
     expect(brief).toContain("On the table");
     expect(brief).not.toContain("Mandate");

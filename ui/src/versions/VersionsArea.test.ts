@@ -234,3 +234,22 @@ describe("export the comparison as a redline PDF", { timeout: 20000 }, () => {
     });
   });
 });
+
+describe("a named version as PDF", { timeout: 20000 }, () => {
+  it("exports the agreement as it was named; unnamed revisions offer no PDF", async () => {
+    const backend = withHistory();
+    backend.drafts.set("n1", { template_id: "test-template", template_version: "1.0.0" });
+    await openVersions(backend);
+    const rows = await screen.findAllByTestId("revision");
+    const named = rows.find((r) => r.getAttribute("data-number") === "1")!;
+    const unnamed = rows.find((r) => r.getAttribute("data-number") === "2")!;
+    expect(within(unnamed).queryByTestId("export-version-pdf")).toBeNull();
+    await fireEvent.click(within(named).getByTestId("export-version-pdf"));
+    await waitFor(() => expect(backend.spy("exportPdf")).toHaveBeenCalledTimes(1));
+    expect(backend.spy("exportPdf").mock.calls[0][1]).toEqual({
+      doc: "agreement",
+      version: { kind: "revision", number: 1 },
+    });
+    expect(backend.spy("choosePdfFileToSave")).toHaveBeenLastCalledWith(`${negotiation().title} – Round 1.pdf`);
+  });
+});
