@@ -56,6 +56,7 @@ pub struct BriefInput {
     /// E.g. "Round 3 – Ottawa, 23–25 November 2026".
     pub round: String,
     pub status: String,
+    /// Under the title, after the round: when the brief was printed ("as of 24 November 2026").
     pub date: String,
     pub internal: bool,
     pub rows: Vec<BriefRow>,

@@ -49,7 +49,7 @@ impl Workbench {
             } else {
                 format!("{round_name} - {date}")
             },
-            date,
+            date: format!("{} {date}", words.as_of),
             internal,
             rows: view
                 .rows
