@@ -17,6 +17,8 @@ const POSTING = "M2-AL.2"; // posted workers
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "ssa-e2e-rounds-"));
 const exchangeFile = path.join(work, "aurelia-round-1.json");
 const borelandDir = path.join(work, "boreland");
+const database = path.join(dataDirectory(), "workbench.sqlite3");
+const ourDatabase = path.join(work, "aurelia.sqlite3");
 
 /** The `ssa` CLI against another data directory. */
 const ssaAt = (dir, ...args) =>
@@ -69,6 +71,16 @@ async function positionSaved() {
 describe("negotiation rounds", () => {
   before(async () => {
     await browser.setWindowSize(1280, 820);
+  });
+
+  after(async () => {
+    if (!fs.existsSync(ourDatabase)) return;
+    await browser.deleteSession();
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(database + suffix, { force: true });
+    for (const suffix of ["", "-wal"]) {
+      if (fs.existsSync(ourDatabase + suffix)) fs.copyFileSync(ourDatabase + suffix, database + suffix);
+    }
+    await browser.reloadSession();
   });
 
   it("records positions on two articles in round 1, one of them agreed", async () => {
@@ -151,9 +163,13 @@ describe("negotiation rounds", () => {
     const imported = ssaAt(borelandDir, "exchange", "import", exchangeFile);
     expect(imported).toContain("round 1");
 
-    // Open the app on the counterpart's database.
-    const database = path.join(dataDirectory(), "workbench.sqlite3");
+    // Open the app on the counterpart's database; ours is put back after this spec (`after`),
+    // since the specs that follow share the data directory.
     await browser.deleteSession();
+    // The main file and its write-ahead log: the app may not have checkpointed before it quit.
+    for (const suffix of ["", "-wal"]) {
+      if (fs.existsSync(database + suffix)) fs.copyFileSync(database + suffix, ourDatabase + suffix);
+    }
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(database + suffix, { force: true });
     fs.copyFileSync(path.join(borelandDir, "workbench.sqlite3"), database);
     await browser.reloadSession();
