@@ -92,17 +92,7 @@ impl Workbench {
                 ),
             )
         })?;
-        if (&current.template_id, &current.template_version)
-            != (&draft.template_id, &draft.template_version)
-        {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "This draft was started from template {} {}; an edit for {} {} cannot be saved to it.",
-                    current.template_id, current.template_version, draft.template_id, draft.template_version
-                ),
-            ));
-        }
+        same_template("draft", &current, draft)?;
         self.store
             .put_draft(negotiation_id, draft, self.clock.now())?;
         Ok(())
@@ -162,10 +152,28 @@ impl Workbench {
         draft: &Draft,
     ) -> Result<RenderedDto, ApiError> {
         self.save_draft(negotiation_id, draft)?;
-        let agreement = self.agreement(negotiation_id)?;
+        // Rendered from the edit in hand: the store holds exactly this draft now.
+        let template = self.load_template(&draft.template_id, &draft.template_version)?;
         Ok(RenderedDto {
-            document: agreement.document,
-            problems: agreement.report.problems,
+            document: render(&template, draft),
+            problems: draft.validate(&template).problems,
         })
     }
+}
+
+/// An edit is saved only to a draft started from the same template version: `what` ("draft",
+/// "arrangement") names the draft in the refusal.
+pub(crate) fn same_template(what: &str, current: &Draft, edit: &Draft) -> Result<(), ApiError> {
+    if (&current.template_id, &current.template_version)
+        == (&edit.template_id, &edit.template_version)
+    {
+        return Ok(());
+    }
+    Err(ApiError::new(
+        ErrorCode::InvalidInput,
+        format!(
+            "This {what} was started from template {} {}; an edit for {} {} cannot be saved to it.",
+            current.template_id, current.template_version, edit.template_id, edit.template_version
+        ),
+    ))
 }

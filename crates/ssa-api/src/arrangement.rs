@@ -111,17 +111,7 @@ impl Workbench {
                 format!("Negotiation {id} has no administrative arrangement yet; start one first."),
             )
         })?;
-        if (&current.template_id, &current.template_version)
-            != (&draft.template_id, &draft.template_version)
-        {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "This arrangement was started from template {} {}; an edit for {} {} cannot be saved to it.",
-                    current.template_id, current.template_version, draft.template_id, draft.template_version
-                ),
-            ));
-        }
+        crate::agreement::same_template("arrangement", &current, draft)?;
         self.store
             .put_arrangement_draft(id, draft, self.clock.now())?;
         let template = self.load_template(&draft.template_id, &draft.template_version)?;

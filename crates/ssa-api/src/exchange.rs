@@ -225,11 +225,7 @@ impl Workbench {
                 ),
             )
         })?;
-        let file_name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
-        self.import_exchange(&file_name, &bytes, into, round)
+        self.import_exchange(&crate::files::display_name(path), &bytes, into, round)
     }
 
     /// Imports a counterpart's exchange file given as bytes, named `file_name` in messages.

@@ -1,9 +1,27 @@
-//! Writing files the user asked for (exports), safely.
+//! Files the user chose: reading one to import, writing an export safely.
 
 use std::io::Write;
 use std::path::Path;
 
 use crate::{ApiError, ErrorCode};
+
+/// What messages call a file the user chose: its name, or the whole path when it has none.
+pub(crate) fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// A text file to import: its name for messages and its content.
+pub(crate) fn read_for_import(path: &Path) -> Result<(String, String), ApiError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("Could not read {}: {e}", path.display()),
+        )
+    })?;
+    Ok((display_name(path), text))
+}
 
 /// Writes `bytes` to `path` via a temporary file in the same folder, synced and renamed into
 /// place: the target is either the old file or the complete new one, never a partial write.

@@ -295,16 +295,7 @@ impl Workbench {
         &mut self,
         path: &std::path::Path,
     ) -> Result<TemplateSummaryDto, ApiError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            ApiError::new(
-                ErrorCode::InvalidInput,
-                format!("Could not read {}: {e}", path.display()),
-            )
-        })?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
+        let (name, text) = crate::files::read_for_import(path)?;
         self.import_template(&name, &text)
     }
 

@@ -171,20 +171,29 @@ impl Workbench {
         before: &VersionRefDto,
         after: &VersionRefDto,
     ) -> Result<Comparison, ApiError> {
+        let (older, newer, _) = self.render_sides(negotiation_id, before, after)?;
+        Ok(compare(&older, &newer))
+    }
+
+    /// The two sides of a comparison rendered, the model side with the other side's
+    /// particulars; and the language of the newer side's template.
+    pub(crate) fn render_sides(
+        &self,
+        negotiation_id: &str,
+        before: &VersionRefDto,
+        after: &VersionRefDto,
+    ) -> Result<(Document, Document, String), ApiError> {
         let current = self.current_draft(negotiation_id)?;
         let mut before_draft = self.side_draft(negotiation_id, before, &current)?;
         let mut after_draft = self.side_draft(negotiation_id, after, &current)?;
-        // The model side takes the other side's particulars.
         if *before == VersionRefDto::Model {
             before_draft = model_draft(&after_draft);
         }
         if *after == VersionRefDto::Model {
             after_draft = model_draft(&before_draft);
         }
-        Ok(compare(
-            &self.render_draft(&before_draft)?,
-            &self.render_draft(&after_draft)?,
-        ))
+        let (newer, language) = self.render_with_language(&after_draft)?;
+        Ok((self.render_draft(&before_draft)?, newer, language))
     }
 
     /// Which provisions of `version` depart from the model template's wording, and how.
@@ -327,9 +336,12 @@ impl Workbench {
         version: &VersionRefDto,
     ) -> Result<(Document, String), ApiError> {
         let current = self.current_draft(negotiation_id)?;
-        let draft = self.side_draft(negotiation_id, version, &current)?;
+        self.render_with_language(&self.side_draft(negotiation_id, version, &current)?)
+    }
+
+    fn render_with_language(&self, draft: &Draft) -> Result<(Document, String), ApiError> {
         let template = self.load_template(&draft.template_id, &draft.template_version)?;
-        Ok((render(&template, &draft), template.language.clone()))
+        Ok((render(&template, draft), template.language))
     }
 
     fn render_draft(&self, draft: &Draft) -> Result<Document, ApiError> {

@@ -10,8 +10,9 @@
 //! - [`render`] draws a [`Typeset`] with printpdf and finishes the file (language, outline).
 //! - The documents: [`agreement`] (from ssa-core's rendered `Document`), [`redline`],
 //!   [`brief`] (positions per article for a round) and [`step_report`] (checklist, gate
-//!   decisions, comparison table). Each has its own input types, so this crate does not wait
-//!   for the features that will feed them.
+//!   decisions, comparison table). Each takes the words and texts to print, already chosen
+//!   and translated by the caller (ssa-api), so this crate holds no wording of its own beyond
+//!   the English defaults its tests use.
 //! - [`html`] writes the agreement as HTML, for comparison with a browser's print-to-PDF.
 
 pub mod agreement;

@@ -1,7 +1,7 @@
 //! A redline: what changed between two texts of the agreement, article by article.
 //!
-//! Contract: the input is this crate's own (a summary and per-article segments), so whichever
-//! comparison produces it (two versions, a version and the model) maps onto it. Inserted text is
+//! Contract: the input is one entry per provision, its heading and text in the comparison's own
+//! segments (`ssa_core::compare`), whichever two texts were compared. Inserted text is
 //! underlined and blue, deleted text struck through and red: the lines carry the meaning when
 //! printed in greyscale, the colours on screen. The summary and a legend come first; then
 //! either the changed articles only or the whole text.
@@ -12,18 +12,8 @@ use crate::layout::{
 };
 use crate::{produce, DocumentInfo, Output, PdfError};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SegmentKind {
-    Equal,
-    Inserted,
-    Deleted,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RedlineSegment {
-    pub kind: SegmentKind,
-    pub text: String,
-}
+/// A redline is written in the comparison's own segments (`ssa_core::compare`).
+pub use ssa_core::compare::{RedlineOp, RedlineSegment};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArticleChange {
@@ -53,16 +43,16 @@ impl RedlineArticle {
     /// The heading as plain text, as it reads after the change (as it read before, for a
     /// removed article).
     fn heading_text(&self) -> String {
-        let text = |keep: &dyn Fn(SegmentKind) -> bool| -> String {
+        let text = |keep: &dyn Fn(RedlineOp) -> bool| -> String {
             self.heading
                 .iter()
-                .filter(|s| keep(s.kind))
+                .filter(|s| keep(s.op))
                 .map(|s| s.text.as_str())
                 .collect()
         };
-        let after = text(&|kind| kind != SegmentKind::Deleted);
+        let after = text(&|op| op != RedlineOp::Deleted);
         if after.trim().is_empty() {
-            text(&|kind| kind != SegmentKind::Inserted)
+            text(&|op| op != RedlineOp::Inserted)
         } else {
             after
         }
@@ -159,13 +149,12 @@ pub fn redline_pdf(input: &RedlineInput, files: FontFiles<'_>) -> Result<Output,
 /// How far an item line is indented per level, in points.
 const INDENT_STEP: f32 = 18.0;
 
-fn marked(segment: &RedlineSegment, style: Style) -> Span {
-    let mark = match segment.kind {
-        SegmentKind::Equal => Mark::Plain,
-        SegmentKind::Inserted => Mark::Inserted,
-        SegmentKind::Deleted => Mark::Deleted,
-    };
-    Span::marked(segment.text.clone(), style, mark)
+fn mark(op: RedlineOp) -> Mark {
+    match op {
+        RedlineOp::Equal => Mark::Plain,
+        RedlineOp::Inserted => Mark::Inserted,
+        RedlineOp::Deleted => Mark::Deleted,
+    }
 }
 
 pub fn redline_blocks(input: &RedlineInput) -> Vec<Block> {
@@ -251,7 +240,12 @@ pub fn redline_blocks(input: &RedlineInput) -> Vec<Block> {
             if !title_spans.is_empty() {
                 title_spans.push(Span::new(" – ", Style::Bold));
             }
-            title_spans.extend(article.heading.iter().map(|s| marked(s, Style::Bold)));
+            title_spans.extend(
+                article
+                    .heading
+                    .iter()
+                    .map(|s| Span::marked(s.text.clone(), Style::Bold, mark(s.op))),
+            );
         }
         if article.change != ArticleChange::Unchanged {
             title_spans.push(Span::new(
@@ -298,13 +292,7 @@ pub fn redline_blocks(input: &RedlineInput) -> Vec<Block> {
                     }
                 }
                 if !piece.is_empty() {
-                    paragraph.push(marked(
-                        &RedlineSegment {
-                            kind: segment.kind,
-                            text: piece.to_string(),
-                        },
-                        Style::Regular,
-                    ));
+                    paragraph.push(Span::marked(piece, Style::Regular, mark(segment.op)));
                 }
             }
         }

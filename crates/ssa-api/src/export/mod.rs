@@ -146,14 +146,15 @@ impl Workbench {
         let (document, language) = self.render_version(negotiation_id, version)?;
         let words = Words::of(&language);
         let now = self.clock.now();
-        let text = self.text_status(negotiation_id, version, words)?;
+        let date = words.long_date(now.date_naive());
+        let text = self.text_status(negotiation_id, version, words, &date)?;
         let mut parties = negotiation.parties;
         parties.sort_by_key(|p| p.role != PartyRoleDto::Own);
         Ok(AgreementJob {
             document,
             parties: parties.into_iter().map(|p| p.name).collect(),
             status: text.status,
-            date: words.long_date(now.date_naive()),
+            date,
             watermark: text.watermark,
             language,
             created_unix: now.timestamp(),
@@ -166,8 +167,8 @@ impl Workbench {
         negotiation_id: &str,
         version: &VersionRefDto,
         words: &Words,
+        date: &str,
     ) -> Result<TextStatus, ApiError> {
-        let date = words.long_date(self.clock.now().date_naive());
         Ok(match version {
             VersionRefDto::Current => {
                 let round = self

@@ -1,11 +1,10 @@
 //! The redline PDF's input from a comparison of two texts of the agreement
 //! ([`ssa_core::compare`]): one entry per provision, heading and text marked word by word.
 
-use ssa_core::compare::{
-    RedlineOp, RedlineSegment as CoreSegment, UnitChange, UnitComparison, TITLE_UNIT_ID,
-};
+use ssa_core::compare::{compare, RedlineSegment, UnitChange, UnitComparison, TITLE_UNIT_ID};
+use ssa_core::template::document::plain;
 use ssa_core::template::NodeKind;
-use ssa_pdf::redline::{ArticleChange, RedlineArticle, RedlineInput, RedlineSegment, SegmentKind};
+use ssa_pdf::redline::{ArticleChange, RedlineArticle, RedlineInput};
 
 use super::words::Words;
 use crate::dto::VersionRefDto;
@@ -19,21 +18,21 @@ impl Workbench {
         after: &VersionRefDto,
         changed_only: bool,
     ) -> Result<RedlineInput, ApiError> {
-        let comparison = self.compare_versions(negotiation_id, before, after)?;
-        // The newer side's language (the model and a version share their template's).
-        let (document, language) = self.render_version(negotiation_id, after)?;
+        let (older, newer, language) = self.render_sides(negotiation_id, before, after)?;
+        let comparison = compare(&older, &newer);
         let words = Words::of(&language);
         let now = self.clock.now();
-        let text = self.text_status(negotiation_id, after, words)?;
+        let date = words.long_date(now.date_naive());
+        let text = self.text_status(negotiation_id, after, words, &date)?;
         Ok(RedlineInput {
-            title: document.title.iter().map(|s| s.plain()).collect::<String>(),
+            title: plain(&newer.title),
             compared: format!(
                 "{} → {}",
                 self.side_name(negotiation_id, before, words)?,
                 self.side_name(negotiation_id, after, words)?
             ),
             status: text.status,
-            date: words.long_date(now.date_naive()),
+            date,
             articles: comparison
                 .units
                 .iter()
@@ -101,7 +100,7 @@ fn redline_article(unit: &UnitComparison, words: &Words) -> RedlineArticle {
     let (heading, segments) = if has_heading {
         split_first_line(&unit.redline)
     } else {
-        (Vec::new(), unit.redline.iter().map(segment).collect())
+        (Vec::new(), unit.redline.clone())
     };
     RedlineArticle {
         label,
@@ -111,25 +110,14 @@ fn redline_article(unit: &UnitComparison, words: &Words) -> RedlineArticle {
     }
 }
 
-fn segment(core: &CoreSegment) -> RedlineSegment {
-    RedlineSegment {
-        kind: match core.op {
-            RedlineOp::Equal => SegmentKind::Equal,
-            RedlineOp::Inserted => SegmentKind::Inserted,
-            RedlineOp::Deleted => SegmentKind::Deleted,
-        },
-        text: core.text.clone(),
-    }
-}
-
 /// The segments before the first line break (the heading, as the comparison writes a unit's
 /// heading on its first line) and the rest, starting with that break.
-fn split_first_line(redline: &[CoreSegment]) -> (Vec<RedlineSegment>, Vec<RedlineSegment>) {
+fn split_first_line(redline: &[RedlineSegment]) -> (Vec<RedlineSegment>, Vec<RedlineSegment>) {
     let mut heading = Vec::new();
     let mut rest = Vec::new();
     let mut in_heading = true;
-    for core in redline {
-        let mut piece = segment(core);
+    for segment in redline {
+        let mut piece = segment.clone();
         if in_heading {
             match piece.text.find('\n') {
                 None => heading.push(piece),
@@ -140,7 +128,7 @@ fn split_first_line(redline: &[CoreSegment]) -> (Vec<RedlineSegment>, Vec<Redlin
                         heading.push(piece.clone());
                     }
                     rest.push(RedlineSegment {
-                        kind: piece.kind,
+                        op: piece.op,
                         text: tail,
                     });
                 }
@@ -155,9 +143,10 @@ fn split_first_line(redline: &[CoreSegment]) -> (Vec<RedlineSegment>, Vec<Redlin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ssa_core::compare::RedlineOp;
 
-    fn core(op: RedlineOp, text: &str) -> CoreSegment {
-        CoreSegment {
+    fn core(op: RedlineOp, text: &str) -> RedlineSegment {
+        RedlineSegment {
             op,
             text: text.into(),
         }
@@ -171,24 +160,21 @@ mod tests {
             core(RedlineOp::Inserted, "persons\n1. A person"),
             core(RedlineOp::Equal, " sent abroad"),
         ]);
-        let texts = |s: &[RedlineSegment]| {
-            s.iter()
-                .map(|s| (s.kind, s.text.clone()))
-                .collect::<Vec<_>>()
-        };
+        let texts =
+            |s: &[RedlineSegment]| s.iter().map(|s| (s.op, s.text.clone())).collect::<Vec<_>>();
         assert_eq!(
             texts(&heading),
             vec![
-                (SegmentKind::Equal, "Posted ".to_string()),
-                (SegmentKind::Deleted, "workers".to_string()),
-                (SegmentKind::Inserted, "persons".to_string()),
+                (RedlineOp::Equal, "Posted ".to_string()),
+                (RedlineOp::Deleted, "workers".to_string()),
+                (RedlineOp::Inserted, "persons".to_string()),
             ]
         );
         assert_eq!(
             texts(&rest),
             vec![
-                (SegmentKind::Inserted, "\n1. A person".to_string()),
-                (SegmentKind::Equal, " sent abroad".to_string()),
+                (RedlineOp::Inserted, "\n1. A person".to_string()),
+                (RedlineOp::Equal, " sent abroad".to_string()),
             ]
         );
     }

@@ -8,7 +8,7 @@ use ssa_core::template::{render, Document, Draft, Template};
 use ssa_pdf::agreement::{AgreementInput, AgreementLabels};
 use ssa_pdf::brief::{BriefInput, BriefLabels, BriefRow};
 use ssa_pdf::redline::{
-    ArticleChange, RedlineArticle, RedlineInput, RedlineLabels, RedlineSegment, SegmentKind,
+    ArticleChange, RedlineArticle, RedlineInput, RedlineLabels, RedlineOp, RedlineSegment,
 };
 use ssa_pdf::step_report::{
     ChecklistItem, Comparison, ComparisonRow, GateDecision, StepReportInput, StepReportLabels,
@@ -41,15 +41,15 @@ pub fn agreement_input(document: &Document) -> AgreementInput<'_> {
     }
 }
 
-fn seg(kind: SegmentKind, text: &str) -> RedlineSegment {
+fn seg(op: RedlineOp, text: &str) -> RedlineSegment {
     RedlineSegment {
-        kind,
+        op,
         text: text.into(),
     }
 }
 
 pub fn redline_input(changed_only: bool) -> RedlineInput {
-    use SegmentKind::*;
+    use RedlineOp::*;
     RedlineInput {
         title: "Agreement on Social Security between the Republic of Aurelia and the Kingdom of Boreland".into(),
         compared: "Text tabled at round 2 → draft of 23 November 2026".into(),
