@@ -1,4 +1,4 @@
-//! The step documents (schema 4): the feasibility study, the signature and ratification record
+//! The step documents (schema 5): the feasibility study, the signature and ratification record
 //! and the monitoring record, one row each per negotiation, stored as the JSON of their ssa-core
 //! types; and the administrative arrangement's draft, which names its template like the
 //! agreement's draft does (the foreign key keeps that template from being deleted).
@@ -7,12 +7,14 @@
 //! time in the same transaction.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use ssa_core::template::Draft;
 
-use crate::negotiations::timestamp;
+use crate::encoding::{from_json, timestamp, to_json};
+use crate::negotiations::mark_edited;
+use crate::templates::save_draft;
 use crate::{Store, StoreError};
 
 /// Which step document; each has its own table.
@@ -41,16 +43,24 @@ impl StepDocument {
     }
 }
 
-/// Marks the negotiation edited; false when there is no such negotiation.
-fn touch(
-    tx: &Transaction<'_>,
+/// The negotiation's document in `table` (one JSON `content` per negotiation), or `None` when
+/// there is none; `what` names it in the error when it cannot be read.
+fn read_document<T: DeserializeOwned>(
+    conn: &Connection,
+    table: &'static str,
     negotiation_id: &str,
-    now: DateTime<Utc>,
-) -> Result<bool, StoreError> {
-    Ok(tx.execute(
-        "UPDATE negotiation SET updated_at = ?2 WHERE id = ?1",
-        params![negotiation_id, timestamp(now)],
-    )? == 1)
+    what: &str,
+) -> Result<Option<T>, StoreError> {
+    let content: Option<String> = conn
+        .query_row(
+            &format!("SELECT content FROM {table} WHERE negotiation_id = ?1"),
+            [negotiation_id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    content
+        .map(|c| from_json(&c, format_args!("{what} of negotiation {negotiation_id}")))
+        .transpose()
 }
 
 impl Store {
@@ -60,27 +70,7 @@ impl Store {
         kind: StepDocument,
         negotiation_id: &str,
     ) -> Result<Option<T>, StoreError> {
-        let content: Option<String> = self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT content FROM {} WHERE negotiation_id = ?1",
-                    kind.table()
-                ),
-                [negotiation_id],
-                |row| row.get(0),
-            )
-            .optional()?;
-        content
-            .map(|c| {
-                serde_json::from_str(&c).map_err(|e| {
-                    StoreError::InvalidData(format!(
-                        "{} of negotiation {negotiation_id}: {e}",
-                        kind.name()
-                    ))
-                })
-            })
-            .transpose()
+        read_document(&self.conn, kind.table(), negotiation_id, kind.name())
     }
 
     /// Saves the document (creating or replacing it); false if there is no such negotiation.
@@ -91,11 +81,9 @@ impl Store {
         document: &T,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let content = serde_json::to_string(document).map_err(|e| {
-            StoreError::InvalidData(format!("{} cannot be stored: {e}", kind.name()))
-        })?;
+        let content = to_json(document, kind.name())?;
         self.write(|tx| {
-            if !touch(tx, negotiation_id, now)? {
+            if !mark_edited(tx, negotiation_id, now)? {
                 return Ok(false);
             }
             tx.execute(
@@ -112,23 +100,12 @@ impl Store {
     }
 
     pub fn get_arrangement_draft(&self, negotiation_id: &str) -> Result<Option<Draft>, StoreError> {
-        let content: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT content FROM arrangement_draft WHERE negotiation_id = ?1",
-                [negotiation_id],
-                |row| row.get(0),
-            )
-            .optional()?;
-        content
-            .map(|c| {
-                serde_json::from_str(&c).map_err(|e| {
-                    StoreError::InvalidData(format!(
-                        "administrative arrangement of negotiation {negotiation_id}: {e}"
-                    ))
-                })
-            })
-            .transpose()
+        read_document(
+            &self.conn,
+            "arrangement_draft",
+            negotiation_id,
+            "administrative arrangement",
+        )
     }
 
     /// Saves the arrangement's draft; false if there is no such negotiation. Refused by the
@@ -139,29 +116,16 @@ impl Store {
         draft: &Draft,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let content = serde_json::to_string(draft).map_err(|e| {
-            StoreError::InvalidData(format!("arrangement draft cannot be stored: {e}"))
-        })?;
+        let content = to_json(draft, "arrangement draft")?;
         self.write(|tx| {
-            if !touch(tx, negotiation_id, now)? {
-                return Ok(false);
-            }
-            tx.execute(
-                "INSERT INTO arrangement_draft
-                   (negotiation_id, template_id, template_version, content, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (negotiation_id) DO UPDATE SET
-                   template_id = excluded.template_id, template_version = excluded.template_version,
-                   content = excluded.content, updated_at = excluded.updated_at",
-                params![
-                    negotiation_id,
-                    draft.template_id,
-                    draft.template_version,
-                    content,
-                    timestamp(now)
-                ],
-            )?;
-            Ok(true)
+            save_draft(
+                tx,
+                "arrangement_draft",
+                negotiation_id,
+                draft,
+                &content,
+                now,
+            )
         })
     }
 }
@@ -181,20 +145,7 @@ mod tests {
     }
 
     fn store_with_negotiation() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut store, _) = Store::open(
-            &dir.path().join("db.sqlite3"),
-            &dir.path().join("backup.sqlite3"),
-        )
-        .unwrap();
-        store
-            .insert_negotiation(&crate::test_support::negotiation(
-                "n1",
-                Shelf::Active,
-                at(0),
-            ))
-            .unwrap();
-        (dir, store)
+        crate::test_support::open_store_with_negotiation(Shelf::Active, at(0))
     }
 
     #[test]

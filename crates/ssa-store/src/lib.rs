@@ -13,6 +13,7 @@
 //!   [`StoreError::ReadOnly`].
 
 mod documents;
+mod encoding;
 mod error;
 mod negotiations;
 mod process;
@@ -96,11 +97,7 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| StoreError::sqlite_at(path, e))?;
+        let conn = read_only_connection(path)?;
         conn.pragma_update(None, "query_only", true)
             .map_err(|e| StoreError::sqlite_at(path, e))?;
         check_integrity(&conn, path)?;
@@ -152,11 +149,7 @@ struct Inspection {
 
 /// Looks at an existing file without writing to it.
 fn inspect(path: &Path) -> Result<Inspection, StoreError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| StoreError::sqlite_at(path, e))?;
+    let conn = read_only_connection(path)?;
     let version = user_version(&conn).map_err(|e| StoreError::sqlite_at(path, e))?;
     if version > LATEST_SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
@@ -170,6 +163,15 @@ fn inspect(path: &Path) -> Result<Inspection, StoreError> {
         conn,
         user_version: version,
     })
+}
+
+/// A connection through which SQLite itself refuses to write to `path`.
+fn read_only_connection(path: &Path) -> Result<Connection, StoreError> {
+    Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| StoreError::sqlite_at(path, e))
 }
 
 fn check_integrity(conn: &Connection, path: &Path) -> Result<(), StoreError> {

@@ -1,19 +1,23 @@
 //! Negotiations and parties. Reads are plain queries; every write is one transaction.
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use ssa_core::negotiation::{Negotiation, NegotiationDraft, Party, PartyRole, Shelf};
 
+use crate::encoding::{from_json, parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
-pub(crate) fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
-pub(crate) fn parse_timestamp(text: &str) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| StoreError::InvalidData(format!("timestamp \"{text}\": {e}")))
+/// Marks the negotiation edited `now`, as every save of one of its documents does; false when
+/// there is no such negotiation.
+pub(crate) fn mark_edited(
+    tx: &Transaction<'_>,
+    negotiation_id: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    Ok(tx.execute(
+        "UPDATE negotiation SET updated_at = ?2 WHERE id = ?1",
+        params![negotiation_id, timestamp(now)],
+    )? == 1)
 }
 
 struct NegotiationRow {
@@ -46,12 +50,10 @@ impl NegotiationRow {
 
     fn into_negotiation(self, parties: Vec<Party>) -> Result<Negotiation, StoreError> {
         Ok(Negotiation {
-            working_languages: serde_json::from_str(&self.working_languages).map_err(|e| {
-                StoreError::InvalidData(format!(
-                    "working languages of negotiation {}: {e}",
-                    self.id
-                ))
-            })?,
+            working_languages: from_json(
+                &self.working_languages,
+                format_args!("working languages of negotiation {}", self.id),
+            )?,
             shelf: Shelf::parse(&self.shelf).ok_or_else(|| {
                 StoreError::InvalidData(format!(
                     "shelf \"{}\" of negotiation {}",
@@ -74,11 +76,7 @@ fn parties_of(conn: &Connection, negotiation_id: &str) -> Result<Vec<Party>, Sto
         "SELECT name, iso_code, role FROM party WHERE negotiation_id = ?1 ORDER BY position",
     )?;
     let rows = stmt.query_map([negotiation_id], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, String>(2)?,
-        ))
+        <(String, String, String)>::try_from(row)
     })?;
     let mut parties = Vec::new();
     for row in rows {

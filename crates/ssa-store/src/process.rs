@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use ssa_core::process::progress::Progress;
 
-use crate::negotiations::{parse_timestamp, timestamp};
+use crate::encoding::{from_json, parse_timestamp, timestamp, to_json};
 use crate::{Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,17 +63,6 @@ const PROCESS_COLUMNS: &str = "id, version, title, origin, source, created_at";
 
 type ProcessRow = (String, String, String, String, String, String);
 
-fn process_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ProcessRow> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-        row.get(5)?,
-    ))
-}
-
 fn into_process(
     (id, version, title, origin, source, created_at): ProcessRow,
 ) -> Result<StoredProcess, StoreError> {
@@ -111,7 +100,9 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {PROCESS_COLUMNS} FROM process_definition ORDER BY id, version"
         ))?;
-        let rows: Vec<ProcessRow> = stmt.query_map([], process_row)?.collect::<Result<_, _>>()?;
+        let rows: Vec<ProcessRow> = stmt
+            .query_map([], |row| ProcessRow::try_from(row))?
+            .collect::<Result<_, _>>()?;
         rows.into_iter().map(into_process).collect()
     }
 
@@ -126,7 +117,7 @@ impl Store {
                     "SELECT {PROCESS_COLUMNS} FROM process_definition WHERE id = ?1 AND version = ?2"
                 ),
                 params![id, version],
-                process_row,
+                |row| ProcessRow::try_from(row),
             )
             .optional()?
             .map(into_process)
@@ -144,34 +135,25 @@ impl Store {
     }
 
     pub fn get_progress(&self, negotiation_id: &str) -> Result<Option<StoredProgress>, StoreError> {
-        let row = self
+        let row: Option<(String, String, String, String)> = self
             .conn
             .query_row(
                 "SELECT process_id, process_version, content, updated_at
                  FROM process_progress WHERE negotiation_id = ?1",
                 [negotiation_id],
-                |row| {
-                    Ok((
-                        row.get::<_, String>(0)?,
-                        row.get::<_, String>(1)?,
-                        row.get::<_, String>(2)?,
-                        row.get::<_, String>(3)?,
-                    ))
-                },
+                |row| row.try_into(),
             )
             .optional()?;
         let Some((process_id, process_version, content, updated_at)) = row else {
             return Ok(None);
         };
-        let progress = serde_json::from_str(&content).map_err(|e| {
-            StoreError::InvalidData(format!(
-                "process progress of negotiation {negotiation_id}: {e}"
-            ))
-        })?;
         Ok(Some(StoredProgress {
             process_id,
             process_version,
-            progress,
+            progress: from_json(
+                &content,
+                format_args!("process progress of negotiation {negotiation_id}"),
+            )?,
             updated_at: parse_timestamp(&updated_at)?,
         }))
     }
@@ -188,8 +170,7 @@ impl Store {
         current_step: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let content = serde_json::to_string(progress)
-            .map_err(|e| StoreError::InvalidData(format!("progress cannot be stored: {e}")))?;
+        let content = to_json(progress, "progress")?;
         self.write(|tx| {
             let touched = tx.execute(
                 "UPDATE negotiation SET updated_at = ?2, current_step = coalesce(?3, current_step)
@@ -230,14 +211,10 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, second).unwrap()
     }
 
-    fn store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let (store, _) = Store::open(
-            &dir.path().join("db.sqlite3"),
-            &dir.path().join("backup.sqlite3"),
-        )
-        .unwrap();
-        (dir, store)
+    use crate::test_support::open_store as store;
+
+    fn store_with_negotiation() -> (tempfile::TempDir, Store) {
+        crate::test_support::open_store_with_negotiation(Shelf::Active, at(0))
     }
 
     fn process(version: &str) -> StoredProcess {
@@ -267,15 +244,8 @@ mod tests {
 
     #[test]
     fn progress_is_saved_with_the_current_step_in_one_edit() {
-        let (_dir, mut store) = store();
+        let (_dir, mut store) = store_with_negotiation();
         store.add_process_if_missing(&process("1")).unwrap();
-        store
-            .insert_negotiation(&crate::test_support::negotiation(
-                "n1",
-                Shelf::Active,
-                at(0),
-            ))
-            .unwrap();
         assert_eq!(store.get_progress("n1").unwrap(), None);
         let mut progress = Progress::default();
         progress.answers.insert(
@@ -306,14 +276,7 @@ mod tests {
 
     #[test]
     fn progress_must_name_a_stored_definition_and_a_refusal_changes_nothing() {
-        let (_dir, mut store) = store();
-        store
-            .insert_negotiation(&crate::test_support::negotiation(
-                "n1",
-                Shelf::Active,
-                at(0),
-            ))
-            .unwrap();
+        let (_dir, mut store) = store_with_negotiation();
         assert!(store
             .put_progress("n1", "nowhere", "1", &Progress::default(), Some("x"), at(1))
             .is_err());

@@ -1,4 +1,4 @@
-//! The draft's history (schema 3) and the initialling of versions (schema 4). Revisions are
+//! The draft's history (schema 3) and the initialling of versions (schema 7). Revisions are
 //! written by [`Store::put_draft`] in the same transaction as the draft itself, so the history
 //! can never miss an edit that was saved. The database itself refuses to change a named
 //! version, or to change or withdraw an initialling (triggers), whoever asks.
@@ -8,7 +8,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use ssa_core::revision::folds_into_latest;
 use ssa_core::template::Draft;
 
-use crate::negotiations::{parse_timestamp, timestamp};
+use crate::encoding::{from_json, parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub(crate) fn record_revision(
             "SELECT number, updated_at, name FROM draft_revision WHERE negotiation_id = ?1
              ORDER BY number DESC LIMIT 1",
             [negotiation_id],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            |row| row.try_into(),
         )
         .optional()?;
     match latest {
@@ -80,7 +80,7 @@ impl Store {
                ON i.negotiation_id = r.negotiation_id AND i.number = r.number
              WHERE r.negotiation_id = ?1 ORDER BY r.number",
         )?;
-        type Row = (
+        type RevisionRow = (
             i64,
             Option<String>,
             String,
@@ -89,18 +89,8 @@ impl Store {
             Option<String>,
             Option<String>,
         );
-        let rows: Vec<Row> = stmt
-            .query_map([negotiation_id], |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                    row.get(6)?,
-                ))
-            })?
+        let rows: Vec<RevisionRow> = stmt
+            .query_map([negotiation_id], |row| RevisionRow::try_from(row))?
             .collect::<Result<_, _>>()?;
         rows.into_iter()
             .map(
@@ -167,11 +157,10 @@ impl Store {
             .optional()?;
         content
             .map(|c| {
-                serde_json::from_str(&c).map_err(|e| {
-                    StoreError::InvalidData(format!(
-                        "revision {number} of negotiation {negotiation_id}: {e}"
-                    ))
-                })
+                from_json(
+                    &c,
+                    format_args!("revision {number} of negotiation {negotiation_id}"),
+                )
             })
             .transpose()
     }
@@ -214,12 +203,7 @@ mod tests {
     }
 
     fn store_with_negotiation() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut store, _) = Store::open(
-            &dir.path().join("db.sqlite3"),
-            &dir.path().join("b.sqlite3"),
-        )
-        .unwrap();
+        let (dir, mut store) = crate::test_support::open_store_with_negotiation(Shelf::Bin, at(0));
         store
             .add_template_if_missing(&StoredTemplate {
                 id: "model".into(),
@@ -229,9 +213,6 @@ mod tests {
                 source: String::new(),
                 created_at: at(0),
             })
-            .unwrap();
-        store
-            .insert_negotiation(&crate::test_support::negotiation("n1", Shelf::Bin, at(0)))
             .unwrap();
         (dir, store)
     }

@@ -1,13 +1,13 @@
-//! Rounds, positions, comments, the mandate and exchange records (schema 4 of this branch).
+//! Rounds, positions, comments, the mandate and exchange records (schema 6).
 //! Reads are plain queries; every write is one transaction. Delegations, action items, their
 //! proposal and mandate entries are stored as JSON: they are always read and written whole.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Transaction};
 use ssa_core::mandate::MandateEntry;
 use ssa_core::rounds::{Position, PositionStatus, Round, TheirProposal};
 
-use crate::negotiations::{parse_timestamp, timestamp};
+use crate::encoding::{from_json, parse_optional_timestamp, parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
 /// An internal comment on an article; a reply names the comment it answers.
@@ -42,14 +42,6 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("stored values always serialise")
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, StoreError> {
-    serde_json::from_str(text).map_err(|e| StoreError::InvalidData(format!("{what}: {e}")))
-}
-
-fn optional_timestamp(text: Option<String>) -> Result<Option<DateTime<Utc>>, StoreError> {
-    text.as_deref().map(parse_timestamp).transpose()
-}
-
 const POSITION_COLUMNS: &str = "p.round_id, p.node_id, p.status, p.ours, p.ours_at, p.theirs, \
      p.theirs_at, p.agreed, p.justification, p.shared, p.updated_at, r.number";
 
@@ -68,52 +60,81 @@ type PositionRow = (
     u32,
 );
 
-fn position_row(row: &Row<'_>) -> rusqlite::Result<PositionRow> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-        row.get(5)?,
-        row.get(6)?,
-        row.get(7)?,
-        row.get(8)?,
-        row.get(9)?,
-        row.get(10)?,
-        row.get(11)?,
-    ))
-}
-
-fn into_position(row: PositionRow) -> Result<(u32, Position), StoreError> {
-    let (round_id, node_id, status, ours, ours_at, theirs, theirs_at, agreed, justification) = (
-        row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8,
-    );
+fn into_position(
+    (
+        round_id,
+        node_id,
+        status,
+        ours,
+        ours_at,
+        theirs,
+        theirs_at,
+        agreed,
+        justification,
+        shared,
+        updated_at,
+        round_number,
+    ): PositionRow,
+) -> Result<(u32, Position), StoreError> {
     let status = PositionStatus::parse(&status).ok_or_else(|| {
         StoreError::InvalidData(format!("status \"{status}\" of the position on {node_id}"))
     })?;
     let theirs: Option<TheirProposal> = theirs
-        .map(|t| from_json(&t, &format!("their proposal on {node_id}")))
+        .map(|t| from_json(&t, format_args!("their proposal on {node_id}")))
         .transpose()?;
     Ok((
-        row.11,
+        round_number,
         Position {
             round_id,
             node_id,
             status,
             ours,
-            ours_at: optional_timestamp(ours_at)?,
+            ours_at: parse_optional_timestamp(ours_at)?,
             theirs,
-            theirs_at: optional_timestamp(theirs_at)?,
+            theirs_at: parse_optional_timestamp(theirs_at)?,
             agreed,
             justification,
-            shared: row.9,
-            updated_at: parse_timestamp(&row.10)?,
+            shared,
+            updated_at: parse_timestamp(&updated_at)?,
         },
     ))
 }
 
-fn put_position_in(tx: &rusqlite::Transaction<'_>, position: &Position) -> Result<(), StoreError> {
+/// Opens round `id` of the negotiation as the next number; returns the number.
+fn open_round_in(
+    tx: &Transaction<'_>,
+    negotiation_id: &str,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<u32, StoreError> {
+    let number: u32 = tx.query_row(
+        "SELECT coalesce(max(number), 0) + 1 FROM round WHERE negotiation_id = ?1",
+        [negotiation_id],
+        |row| row.get(0),
+    )?;
+    tx.execute(
+        "INSERT INTO round (id, negotiation_id, number, updated_at) VALUES (?1, ?2, ?3, ?4)",
+        params![id, negotiation_id, number, timestamp(now)],
+    )?;
+    Ok(number)
+}
+
+/// Binds the negotiation to an agreement id unless it is bound already.
+fn bind_exchange_identity_in(
+    tx: &Transaction<'_>,
+    negotiation_id: &str,
+    agreement_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT OR IGNORE INTO exchange_identity (negotiation_id, agreement_id, bound_at)
+         VALUES (?1, ?2, ?3)",
+        params![negotiation_id, agreement_id, timestamp(now)],
+    )?;
+    Ok(())
+}
+
+fn put_position_in(tx: &Transaction<'_>, position: &Position) -> Result<(), StoreError> {
     tx.execute(
         "INSERT INTO position (round_id, node_id, status, ours, ours_at, theirs, theirs_at,
              agreed, justification, shared, updated_at)
@@ -167,10 +188,12 @@ impl Store {
             .collect::<Result<_, _>>()?;
         rows.into_iter()
             .map(|(mut round, delegations, items)| {
-                round.delegations =
-                    from_json(&delegations, &format!("delegations of round {}", round.id))?;
+                round.delegations = from_json(
+                    &delegations,
+                    format_args!("delegations of round {}", round.id),
+                )?;
                 round.action_items =
-                    from_json(&items, &format!("action items of round {}", round.id))?;
+                    from_json(&items, format_args!("action items of round {}", round.id))?;
                 Ok(round)
             })
             .collect()
@@ -183,18 +206,7 @@ impl Store {
         id: &str,
         now: DateTime<Utc>,
     ) -> Result<Round, StoreError> {
-        let number = self.write(|tx| {
-            let number: u32 = tx.query_row(
-                "SELECT coalesce(max(number), 0) + 1 FROM round WHERE negotiation_id = ?1",
-                [negotiation_id],
-                |row| row.get(0),
-            )?;
-            tx.execute(
-                "INSERT INTO round (id, negotiation_id, number, updated_at) VALUES (?1, ?2, ?3, ?4)",
-                params![id, negotiation_id, number, timestamp(now)],
-            )?;
-            Ok(number)
-        })?;
+        let number = self.write(|tx| open_round_in(tx, negotiation_id, id, now))?;
         Ok(Round {
             id: id.into(),
             number,
@@ -242,7 +254,7 @@ impl Store {
              WHERE r.negotiation_id = ?1 ORDER BY r.number, p.node_id"
         ))?;
         let rows: Vec<PositionRow> = stmt
-            .query_map([negotiation_id], position_row)?
+            .query_map([negotiation_id], |row| PositionRow::try_from(row))?
             .collect::<Result<_, _>>()?;
         rows.into_iter().map(into_position).collect()
     }
@@ -257,7 +269,7 @@ impl Store {
             "SELECT id, node_id, parent_id, author, body, created_at, resolved_at FROM comment
              WHERE negotiation_id = ?1 ORDER BY created_at, id",
         )?;
-        type Raw = (
+        type CommentRow = (
             String,
             String,
             Option<String>,
@@ -266,18 +278,8 @@ impl Store {
             String,
             Option<String>,
         );
-        let rows: Vec<Raw> = stmt
-            .query_map([negotiation_id], |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                    row.get(6)?,
-                ))
-            })?
+        let rows: Vec<CommentRow> = stmt
+            .query_map([negotiation_id], |row| CommentRow::try_from(row))?
             .collect::<Result<_, _>>()?;
         rows.into_iter()
             .map(
@@ -289,7 +291,7 @@ impl Store {
                         author,
                         body,
                         created_at: parse_timestamp(&created)?,
-                        resolved_at: optional_timestamp(resolved)?,
+                        resolved_at: parse_optional_timestamp(resolved)?,
                     })
                 },
             )
@@ -339,10 +341,10 @@ impl Store {
             "SELECT node_id, content FROM mandate_entry WHERE negotiation_id = ?1 ORDER BY node_id",
         )?;
         let rows: Vec<(String, String)> = stmt
-            .query_map([negotiation_id], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .query_map([negotiation_id], |row| row.try_into())?
             .collect::<Result<_, _>>()?;
         rows.into_iter()
-            .map(|(node, content)| from_json(&content, &format!("mandate on {node}")))
+            .map(|(node, content)| from_json(&content, format_args!("mandate on {node}")))
             .collect()
     }
 
@@ -404,14 +406,7 @@ impl Store {
         agreement_id: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT OR IGNORE INTO exchange_identity (negotiation_id, agreement_id, bound_at)
-                 VALUES (?1, ?2, ?3)",
-                params![negotiation_id, agreement_id, timestamp(now)],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| bind_exchange_identity_in(tx, negotiation_id, agreement_id, now))
     }
 
     /// Records an imported file and their proposals from it in one transaction, binding the
@@ -426,25 +421,18 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.write(|tx| {
             if open_round {
-                tx.execute(
-                    "INSERT INTO round (id, negotiation_id, number, updated_at)
-                     SELECT ?1, ?2, coalesce(max(number), 0) + 1, ?3 FROM round
-                     WHERE negotiation_id = ?2",
-                    params![
-                        record.round_id,
-                        record.negotiation_id,
-                        timestamp(record.imported_at)
-                    ],
+                open_round_in(
+                    tx,
+                    &record.negotiation_id,
+                    &record.round_id,
+                    record.imported_at,
                 )?;
             }
-            tx.execute(
-                "INSERT OR IGNORE INTO exchange_identity (negotiation_id, agreement_id, bound_at)
-                 VALUES (?1, ?2, ?3)",
-                params![
-                    record.negotiation_id,
-                    agreement_id,
-                    timestamp(record.imported_at)
-                ],
+            bind_exchange_identity_in(
+                tx,
+                &record.negotiation_id,
+                agreement_id,
+                record.imported_at,
             )?;
             tx.execute(
                 "INSERT INTO exchange_import (id, negotiation_id, round_id, file_name, sender,
@@ -519,16 +507,7 @@ mod tests {
     }
 
     fn store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut store, _) = Store::open(
-            &dir.path().join("db.sqlite3"),
-            &dir.path().join("b.sqlite3"),
-        )
-        .unwrap();
-        store
-            .insert_negotiation(&crate::test_support::negotiation("n1", Shelf::Bin, at(0)))
-            .unwrap();
-        (dir, store)
+        crate::test_support::open_store_with_negotiation(Shelf::Bin, at(0))
     }
 
     #[test]

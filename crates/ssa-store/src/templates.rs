@@ -6,10 +6,11 @@
 //! it moves its "last edited" time in the same transaction.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, Transaction};
 use ssa_core::template::Draft;
 
-use crate::negotiations::timestamp;
+use crate::encoding::{from_json, parse_timestamp, timestamp, to_json};
+use crate::negotiations::mark_edited;
 use crate::{Store, StoreError};
 
 /// Where a stored template came from.
@@ -62,40 +63,55 @@ pub struct StoredDraft {
     pub updated_at: DateTime<Utc>,
 }
 
-fn template_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredTemplateRow> {
-    Ok(StoredTemplateRow {
-        id: row.get(0)?,
-        version: row.get(1)?,
-        title: row.get(2)?,
-        origin: row.get(3)?,
-        source: row.get(4)?,
-        created_at: row.get(5)?,
+const TEMPLATE_COLUMNS: &str = "id, version, title, origin, source, created_at";
+
+type TemplateRow = (String, String, String, String, String, String);
+
+fn into_template(
+    (id, version, title, origin, source, created_at): TemplateRow,
+) -> Result<StoredTemplate, StoreError> {
+    Ok(StoredTemplate {
+        origin: TemplateOrigin::parse(&origin)?,
+        created_at: parse_timestamp(&created_at)?,
+        id,
+        version,
+        title,
+        source,
     })
 }
 
-struct StoredTemplateRow {
-    id: String,
-    version: String,
-    title: String,
-    origin: String,
-    source: String,
-    created_at: String,
-}
-
-impl StoredTemplateRow {
-    fn into_template(self) -> Result<StoredTemplate, StoreError> {
-        Ok(StoredTemplate {
-            origin: TemplateOrigin::parse(&self.origin)?,
-            created_at: crate::negotiations::parse_timestamp(&self.created_at)?,
-            id: self.id,
-            version: self.version,
-            title: self.title,
-            source: self.source,
-        })
+/// Saves `draft` (its JSON is `content`) as the negotiation's row in `table` (`draft` or
+/// `arrangement_draft`, which have the same columns) and marks the negotiation edited; false
+/// when there is no such negotiation.
+pub(crate) fn save_draft(
+    tx: &Transaction<'_>,
+    table: &'static str,
+    negotiation_id: &str,
+    draft: &Draft,
+    content: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    if !mark_edited(tx, negotiation_id, now)? {
+        return Ok(false);
     }
+    tx.execute(
+        &format!(
+            "INSERT INTO {table} (negotiation_id, template_id, template_version, content, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (negotiation_id) DO UPDATE SET
+               template_id = excluded.template_id, template_version = excluded.template_version,
+               content = excluded.content, updated_at = excluded.updated_at"
+        ),
+        params![
+            negotiation_id,
+            draft.template_id,
+            draft.template_version,
+            content,
+            timestamp(now)
+        ],
+    )?;
+    Ok(true)
 }
-
-const TEMPLATE_COLUMNS: &str = "id, version, title, origin, source, created_at";
 
 impl Store {
     /// Stores a template unless one with the same id and version is already there; returns
@@ -124,12 +140,10 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {TEMPLATE_COLUMNS} FROM template ORDER BY title, id, version"
         ))?;
-        let rows: Vec<StoredTemplateRow> = stmt
-            .query_map([], template_from_row)?
+        let rows: Vec<TemplateRow> = stmt
+            .query_map([], |row| TemplateRow::try_from(row))?
             .collect::<Result<_, _>>()?;
-        rows.into_iter()
-            .map(StoredTemplateRow::into_template)
-            .collect()
+        rows.into_iter().map(into_template).collect()
     }
 
     pub fn get_template(
@@ -137,15 +151,15 @@ impl Store {
         id: &str,
         version: &str,
     ) -> Result<Option<StoredTemplate>, StoreError> {
-        let row = self
-            .conn
+        self.conn
             .query_row(
                 &format!("SELECT {TEMPLATE_COLUMNS} FROM template WHERE id = ?1 AND version = ?2"),
                 params![id, version],
-                template_from_row,
+                |row| TemplateRow::try_from(row),
             )
-            .optional()?;
-        row.map(StoredTemplateRow::into_template).transpose()
+            .optional()?
+            .map(into_template)
+            .transpose()
     }
 
     /// How many drafts were started from this template version.
@@ -187,24 +201,24 @@ impl Store {
     }
 
     pub fn get_draft(&self, negotiation_id: &str) -> Result<Option<StoredDraft>, StoreError> {
-        let row = self
+        let row: Option<(String, String)> = self
             .conn
             .query_row(
                 "SELECT content, updated_at FROM draft WHERE negotiation_id = ?1",
                 [negotiation_id],
-                |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
+                |row| row.try_into(),
             )
             .optional()?;
         let Some((content, updated_at)) = row else {
             return Ok(None);
         };
-        let draft: Draft = serde_json::from_str(&content).map_err(|e| {
-            StoreError::InvalidData(format!("draft of negotiation {negotiation_id}: {e}"))
-        })?;
         Ok(Some(StoredDraft {
             negotiation_id: negotiation_id.to_string(),
-            draft,
-            updated_at: crate::negotiations::parse_timestamp(&updated_at)?,
+            draft: from_json(
+                &content,
+                format_args!("draft of negotiation {negotiation_id}"),
+            )?,
+            updated_at: parse_timestamp(&updated_at)?,
         }))
     }
 
@@ -216,30 +230,11 @@ impl Store {
         draft: &Draft,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let content = serde_json::to_string(draft)
-            .map_err(|e| StoreError::InvalidData(format!("draft cannot be stored: {e}")))?;
+        let content = to_json(draft, "draft")?;
         self.write(|tx| {
-            let touched = tx.execute(
-                "UPDATE negotiation SET updated_at = ?2 WHERE id = ?1",
-                params![negotiation_id, timestamp(now)],
-            )?;
-            if touched == 0 {
+            if !save_draft(tx, "draft", negotiation_id, draft, &content, now)? {
                 return Ok(false);
             }
-            tx.execute(
-                "INSERT INTO draft (negotiation_id, template_id, template_version, content, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (negotiation_id) DO UPDATE SET
-                   template_id = excluded.template_id, template_version = excluded.template_version,
-                   content = excluded.content, updated_at = excluded.updated_at",
-                params![
-                    negotiation_id,
-                    draft.template_id,
-                    draft.template_version,
-                    content,
-                    timestamp(now)
-                ],
-            )?;
             crate::revisions::record_revision(tx, negotiation_id, &content, now)?;
             Ok(true)
         })
@@ -256,15 +251,7 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, second).unwrap()
     }
 
-    fn store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let (store, _) = Store::open(
-            &dir.path().join("db.sqlite3"),
-            &dir.path().join("backup.sqlite3"),
-        )
-        .unwrap();
-        (dir, store)
-    }
+    use crate::test_support::open_store as store;
 
     fn template(version: &str) -> StoredTemplate {
         StoredTemplate {
