@@ -148,4 +148,20 @@ describe("documents area", () => {
     // The sidebar opens the area on its first tab; the tab itself is in the view.
     await screen.findByTestId("doc-panel-feasibility");
   });
+
+  it("shows a refused corridor source under its field", async () => {
+    const backend = new FakeBackend([negotiation()]);
+    await openDocuments(backend);
+    await fireEvent.click(await screen.findByTestId("corridor-add"));
+    await waitFor(() => expect(backend.spy("saveFeasibility")).toHaveBeenCalledTimes(1));
+    backend.failNext(
+      "saveFeasibility",
+      new BackendError("invalid_input", "The feasibility study was not saved.", [
+        { field: "corridor[0].source", message: "Corridor figure 1: the source has at most 300 characters." },
+      ]),
+    );
+    await fireEvent.input(screen.getByTestId("corridor-0-source"), { target: { value: "x".repeat(301) } });
+    const problem = await screen.findByTestId("corridor-0-source-problem", {}, { timeout: 5000 });
+    expect(problem.textContent).toContain("at most 300 characters");
+  });
 });
