@@ -1,9 +1,8 @@
 // The draft agreement in the real window: leaving out an optional article renumbers the ones
 // after it and the references to them; an alternative and a parameter are saved; all three
 // choices survive a restart.
-import { byTestId, click, restartApp, rowWithTitle, rowTitles, screenshot } from "./helpers.js";
+import { byTestId, click, restartApp, rowWithTitle, SAMPLE, screenshot, showSample } from "./helpers.js";
 
-const SAMPLE = "Social Security Agreement between the Republic of Aurelia and the Kingdom of Boreland";
 const OPTIONAL = "M3.2.assessment"; // Assessment of invalidity: optional, left out by default
 const TARGET = "M4.2"; // an article further on (non-contributory benefits)…
 const REFERRING = "M1.5.3"; // …that this earlier paragraph refers to
@@ -12,8 +11,7 @@ const REFERRING = "M1.5.3"; // …that this earlier paragraph refers to
 async function openSampleAgreement() {
   await click("nav-home");
   await byTestId("nav-home").waitForDisplayed();
-  await browser.waitUntil(async () => (await rowTitles()).length > 0 || (await byTestId("add-sample").isExisting()));
-  if (!(await rowTitles()).includes(SAMPLE)) await click("add-sample");
+  await showSample();
   const row = await rowWithTitle(SAMPLE);
   await row.$(".row-main").click();
   await byTestId("overview-title").waitForDisplayed();

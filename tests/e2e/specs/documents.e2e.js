@@ -3,15 +3,13 @@
 // agreement; notifications give an entry-into-force date; the administrative arrangement is
 // started; a monitoring figure is added. After a restart everything is there. Each tab is
 // photographed.
-import { byTestId, click, restartApp, rowWithTitle, rowTitles, screenshot } from "./helpers.js";
+import { byTestId, click, restartApp, rowWithTitle, SAMPLE, screenshot, showSample } from "./helpers.js";
 
-const SAMPLE = "Social Security Agreement between the Republic of Aurelia and the Kingdom of Boreland";
 const PENSIONS_ARTICLE = "M3.2.calc"; // "Calculation of benefits", in the pensions chapter
 
 async function openSample() {
   await click("nav-home");
-  await browser.waitUntil(async () => (await rowTitles()).length > 0 || (await byTestId("add-sample").isExisting()));
-  if (!(await rowTitles()).includes(SAMPLE)) await click("add-sample");
+  await showSample();
   const row = await rowWithTitle(SAMPLE);
   await row.$(".row-main").click();
   await byTestId("overview-title").waitForDisplayed();

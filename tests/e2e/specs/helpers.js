@@ -41,6 +41,28 @@ export async function rowWithTitle(title) {
   return $(`[data-testid="negotiation-row"][data-id="${found.id}"]`);
 }
 
+/** The sample negotiation's title (`ssa sample` and "Add the sample negotiation" create it). */
+export const SAMPLE = "Social Security Agreement between the Republic of Aurelia and the Kingdom of Boreland";
+
+/**
+ * Goes to the home list and makes sure the sample negotiation is on it: through the empty
+ * state's button when the list is empty, with `ssa sample` when other negotiations are there.
+ */
+export async function showSample() {
+  await click("nav-home");
+  await browser.waitUntil(async () => (await rowTitles()).length > 0 || (await byTestId("add-sample").isExisting()));
+  if ((await rowTitles()).includes(SAMPLE)) return;
+  if (await byTestId("add-sample").isExisting()) {
+    await click("add-sample");
+  } else {
+    ssa("sample");
+    // The list reloads when it is shown again.
+    await click("nav-archive");
+    await click("nav-home");
+  }
+  await rowWithTitle(SAMPLE);
+}
+
 export async function rowAction(title, action) {
   const row = await rowWithTitle(title);
   await row.$('[data-testid="row-menu"]').click();

@@ -8,6 +8,7 @@ import {
   rowTitles,
   rowWithTitle,
   rows,
+  SAMPLE,
   screenshot,
   ssa,
 } from "./helpers.js";
@@ -19,9 +20,7 @@ describe("negotiations", () => {
   it("opens on the home screen with the sample negotiation on first start", async () => {
     await byTestId("nav-home").waitForDisplayed({ timeout: 30000 });
     expect(await browser.getTitle()).toBe("SSA Workbench");
-    await rowWithTitle(
-      "Social Security Agreement between the Republic of Aurelia and the Kingdom of Boreland",
-    );
+    await rowWithTitle(SAMPLE);
     await screenshot("home-first-start");
   });
 
@@ -108,9 +107,7 @@ describe("negotiations", () => {
     await byTestId("empty-state").waitForDisplayed();
     await screenshot("empty-state");
     await click("add-sample");
-    await rowWithTitle(
-      "Social Security Agreement between the Republic of Aurelia and the Kingdom of Boreland",
-    );
+    await rowWithTitle(SAMPLE);
   });
 
   it("shows the data folder in the About box", async () => {

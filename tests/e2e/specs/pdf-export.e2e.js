@@ -5,14 +5,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { dataDirectory } from "../wdio.conf.js";
-import { byTestId, click, rowTitles, rowWithTitle, screenshot, ssa } from "./helpers.js";
+import { byTestId, click, rowWithTitle, SAMPLE, screenshot, showSample, ssa } from "./helpers.js";
 
-const SAMPLE = "Social Security Agreement between the Republic of Aurelia and the Kingdom of Boreland";
 
 async function openSampleAgreement() {
   await click("nav-home");
-  await browser.waitUntil(async () => (await rowTitles()).length > 0 || (await byTestId("add-sample").isExisting()));
-  if (!(await rowTitles()).includes(SAMPLE)) await click("add-sample");
+  await showSample();
   const row = await rowWithTitle(SAMPLE);
   await row.$(".row-main").click();
   await byTestId("overview-title").waitForDisplayed();

@@ -1,15 +1,13 @@
 // The Process area in the real window: tick checklist items (one with who, date, note and a
 // file reference), record a gate decision that moves the current step on, skip a step with a
 // reason; restart the app; everything is there, on the home line and in `ssa process` too.
-import { byTestId, click, restartApp, rowWithTitle, rowTitles, screenshot, ssa } from "./helpers.js";
+import { byTestId, click, restartApp, rowWithTitle, SAMPLE, screenshot, showSample, ssa } from "./helpers.js";
 
-const SAMPLE = "Social Security Agreement between the Republic of Aurelia and the Kingdom of Boreland";
 
 async function openSampleProcess() {
   await click("nav-home");
   await byTestId("nav-home").waitForDisplayed();
-  await browser.waitUntil(async () => (await rowTitles()).length > 0 || (await byTestId("add-sample").isExisting()));
-  if (!(await rowTitles()).includes(SAMPLE)) await click("add-sample");
+  await showSample();
   // The home list may re-render (it reloads after every change) just as the row is clicked:
   // click again until the negotiation is open.
   await browser.waitUntil(

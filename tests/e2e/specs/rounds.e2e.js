@@ -6,10 +6,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { byTestId, click, restartApp, rowWithTitle, rowTitles, screenshot, ssa } from "./helpers.js";
+import { byTestId, click, restartApp, rowWithTitle, SAMPLE, screenshot, showSample, ssa } from "./helpers.js";
 import { cliBinary, dataDirectory } from "../wdio.conf.js";
 
-const SAMPLE = "Social Security Agreement between the Republic of Aurelia and the Kingdom of Boreland";
 const COUNTERPART = "Boreland–Aurelia social security agreement";
 const FIRST = "M1.1"; // the first article of the model
 const POSTING = "M2-AL.2"; // posted workers
@@ -26,8 +25,7 @@ const ssaAt = (dir, ...args) =>
 
 async function openRounds(title) {
   await click("nav-home");
-  await browser.waitUntil(async () => (await rowTitles()).length > 0 || (await byTestId("add-sample").isExisting()));
-  if (title === SAMPLE && !(await rowTitles()).includes(SAMPLE)) await click("add-sample");
+  if (title === SAMPLE) await showSample();
   const row = await rowWithTitle(title);
   await row.$(".row-main").click();
   await byTestId("overview-title").waitForDisplayed();

@@ -3,11 +3,9 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { byTestId, click, rowWithTitle, screenshot } from "./helpers.js";
+import { byTestId, click, rowWithTitle, SAMPLE, screenshot } from "./helpers.js";
 import { dataDirectory } from "../wdio.conf.js";
 
-const SAMPLE =
-  "Social Security Agreement between the Republic of Aurelia and the Kingdom of Boreland";
 const sha256 = (file) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 describe("a damaged database", () => {

@@ -1,17 +1,15 @@
 // Versions in the real window: name a version, reword an article in the Agreement area,
 // compare the version with the current draft and see the inserted and deleted words; initial
 // the version and see its fingerprint (the same as the CLI reports); all kept across a restart.
-import { byTestId, click, restartApp, rowWithTitle, rowTitles, screenshot, ssa } from "./helpers.js";
+import { byTestId, click, restartApp, rowWithTitle, SAMPLE, screenshot, showSample, ssa } from "./helpers.js";
 
-const SAMPLE = "Social Security Agreement between the Republic of Aurelia and the Kingdom of Boreland";
 const REWORDED = "M1.4"; // an article whose wording the test changes
 
 let negotiationId;
 
 async function openSample(area) {
   await click("nav-home");
-  await browser.waitUntil(async () => (await rowTitles()).length > 0 || (await byTestId("add-sample").isExisting()));
-  if (!(await rowTitles()).includes(SAMPLE)) await click("add-sample");
+  await showSample();
   const row = await rowWithTitle(SAMPLE);
   negotiationId = await row.getAttribute("data-id");
   await row.$(".row-main").click();

@@ -6,7 +6,6 @@ import { BackendError, type Backend, type Revision, type Verification } from "..
 
 export class VersionHistory {
   revisions = $state<Revision[]>([]);
-  loaded = $state(false);
   loadFailure = $state<string | null>(null);
   /** The outcome of the last fingerprint check, by revision number. */
   verifications = $state<Record<number, Verification>>({});
@@ -25,8 +24,6 @@ export class VersionHistory {
       this.loadFailure = null;
     } catch (error) {
       this.loadFailure = BackendError.from(error).message;
-    } finally {
-      this.loaded = true;
     }
   }
 
