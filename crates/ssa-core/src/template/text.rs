@@ -129,7 +129,7 @@ fn check_no_stray_close(literal: &str, offset: usize) -> Result<(), TokenError> 
             offset: offset + at,
             message: format!(
                 "\"}}}}\" without an opening \"{{{{\" near \"{}\"",
-                excerpt(&literal[at.saturating_sub(20)..])
+                excerpt(tail_chars(&literal[..at], 20))
             ),
         }),
         None => Ok(()),
@@ -138,6 +138,16 @@ fn check_no_stray_close(literal: &str, offset: usize) -> Result<(), TokenError> 
 
 fn excerpt(text: &str) -> String {
     text.chars().take(40).collect()
+}
+
+/// The last `count` characters of `text`. Counted in characters, not bytes: a byte offset may
+/// fall inside a multi-byte letter (French or Spanish wording), and slicing there panics.
+fn tail_chars(text: &str, count: usize) -> &str {
+    match text.char_indices().rev().nth(count.saturating_sub(1)) {
+        Some((start, _)) if count > 0 => &text[start..],
+        _ if count == 0 => "",
+        _ => text,
+    }
 }
 
 /// Parameter names and term keys: `posting.months`, `branch.old_age`.
@@ -190,6 +200,37 @@ mod tests {
         assert!(pieces("{{Bad Name}}").is_err());
         assert!(pieces("{{foo:bar}}").unwrap_err().message.contains("foo:"));
         assert!(pieces("{{term:x|}}").is_err());
+    }
+
+    #[test]
+    fn a_stray_close_after_accented_wording_is_an_error_not_a_panic() {
+        for text in [
+            "ééééééééééx}}",
+            "ñ}}",
+            "ééééééééééééééééééééééééé}}",
+            "€ à}} b",
+        ] {
+            let error = pieces(text).unwrap_err();
+            assert!(
+                error.message.contains("without an opening"),
+                "{text}: {error}"
+            );
+            assert!(
+                text.is_char_boundary(error.offset),
+                "{text}: offset {}",
+                error.offset
+            );
+        }
+        let error = pieces("Les prestations de vieillesse dues à l'intéressé}}").unwrap_err();
+        assert!(error.message.contains("e dues à l'intéressé"), "{error}");
+    }
+
+    #[test]
+    fn tail_chars_counts_characters() {
+        assert_eq!(tail_chars("abcdé", 2), "dé");
+        assert_eq!(tail_chars("é", 5), "é");
+        assert_eq!(tail_chars("abc", 0), "");
+        assert_eq!(tail_chars("", 3), "");
     }
 
     #[test]

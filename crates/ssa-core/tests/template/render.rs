@@ -274,3 +274,24 @@ fn a_reference_opening_a_sentence_is_capitalised() {
         vec!["Paragraph 1", "Paragraph 2"]
     );
 }
+
+/// A French wording with a stray "}}" after accented letters once panicked the token parser;
+/// saved as a draft's wording it broke every later render of the negotiation.
+#[test]
+fn accented_wording_with_a_stray_close_renders_and_is_reported() {
+    let template = mini();
+    let mut draft = filled_draft(&template);
+    draft
+        .custom_wording
+        .insert("A.final".into(), "ééééééééééx}} prestations dues".into());
+    let document = render(&template, &draft);
+    assert!(document.find("A.final").is_some());
+    let report = draft.validate(&template);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.message.contains("without an opening")),
+        "{report:?}"
+    );
+}
