@@ -42,9 +42,9 @@ pub fn validate_process_file(origin: &str, text: &str) -> Result<ProcessDefiniti
 fn file_error(error: &ProcessFileError) -> ApiError {
     let problems = error.problems();
     let origin = match error {
-        ProcessFileError::Syntax { origin, .. } | ProcessFileError::Invalid { origin, .. } => {
-            origin
-        }
+        ProcessFileError::Syntax { origin, .. }
+        | ProcessFileError::Invalid { origin, .. }
+        | ProcessFileError::TooLarge { origin, .. } => origin,
     };
     let mut api_error = ApiError::new(
         ErrorCode::InvalidInput,

@@ -38,6 +38,7 @@ pub mod compare;
 pub mod documents;
 pub mod exchange;
 pub mod initialling;
+pub mod limits;
 pub mod mandate;
 pub mod negotiation;
 pub mod process;
@@ -46,3 +47,4 @@ pub mod rounds;
 pub mod template;
 #[cfg(test)]
 mod test_documents;
+mod toml_errors;

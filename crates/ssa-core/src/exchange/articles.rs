@@ -4,6 +4,8 @@
 //! the importer reads the counterpart's flat nodes, and each article's text is put together the
 //! same way from either, so that "our proposal" and "their proposal" compare like for like.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::template::document::plain as plain_segments;
@@ -44,10 +46,12 @@ pub struct ArticleText {
     pub parameters: Vec<String>,
 }
 
-fn parameters_of(segments: &[Segment], into: &mut Vec<String>) {
+/// Appends the parameters of `segments` that `into` does not list yet (in `seen`, so that a
+/// node with thousands of placeholders is not searched for each).
+fn parameters_of<'s>(segments: &'s [Segment], into: &mut Vec<String>, seen: &mut HashSet<&'s str>) {
     for segment in segments {
         if let Segment::Value { parameter, .. } | Segment::Unfilled { parameter, .. } = segment {
-            if !into.contains(parameter) {
+            if seen.insert(parameter.as_str()) {
                 into.push(parameter.clone());
             }
         }
@@ -58,8 +62,9 @@ fn parameters_of(segments: &[Segment], into: &mut Vec<String>) {
 pub fn flatten(document: &Document) -> Vec<ExchangeNode> {
     fn visit(node: &DocumentNode, parent: Option<&str>, out: &mut Vec<ExchangeNode>) {
         let mut parameters = Vec::new();
-        parameters_of(&node.heading, &mut parameters);
-        parameters_of(&node.text, &mut parameters);
+        let mut seen = HashSet::new();
+        parameters_of(&node.heading, &mut parameters, &mut seen);
+        parameters_of(&node.text, &mut parameters, &mut seen);
         out.push(ExchangeNode {
             id: node.id.clone(),
             parent: parent.map(str::to_string),
@@ -82,6 +87,10 @@ pub fn flatten(document: &Document) -> Vec<ExchangeNode> {
 }
 
 /// Every article of a flat node list, in reading order, with its whole text.
+///
+/// Linear in the list: an article's provisions are the nodes after it down to the end of its
+/// subtree or the next article (articles do not nest; a file that nests them anyway does not
+/// make each article read the rest of the file again).
 pub fn article_texts(nodes: &[ExchangeNode]) -> Vec<ArticleText> {
     let mut articles = Vec::new();
     for (index, node) in nodes.iter().enumerate() {
@@ -89,7 +98,13 @@ pub fn article_texts(nodes: &[ExchangeNode]) -> Vec<ArticleText> {
             continue;
         }
         let mut lines = Vec::new();
-        let mut parameters = node.parameters.clone();
+        let mut parameters = Vec::new();
+        let mut seen = HashSet::new();
+        for p in &node.parameters {
+            if seen.insert(p.as_str()) {
+                parameters.push(p.clone());
+            }
+        }
         if !node.text.is_empty() {
             lines.push(node.text.clone());
         }
@@ -99,7 +114,11 @@ pub fn article_texts(nodes: &[ExchangeNode]) -> Vec<ArticleText> {
             let Some(parent) = later.parent.as_deref() else {
                 break;
             };
-            let Some(depth) = inside.iter().position(|id| *id == parent) else {
+            if later.kind == NodeKind::Article {
+                break;
+            }
+            // From the innermost out: a child usually follows its parent or a sibling.
+            let Some(depth) = inside.iter().rposition(|id| *id == parent) else {
                 break;
             };
             inside.truncate(depth + 1);
@@ -110,7 +129,7 @@ pub fn article_texts(nodes: &[ExchangeNode]) -> Vec<ArticleText> {
             };
             lines.push(line);
             for p in &later.parameters {
-                if !parameters.contains(p) {
+                if seen.insert(p.as_str()) {
                     parameters.push(p.clone());
                 }
             }

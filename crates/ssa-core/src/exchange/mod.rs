@@ -19,14 +19,16 @@
 //!   confidential cannot be written, whatever the caller passes.
 
 mod articles;
+mod strict_json;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub use articles::{article_texts, flatten, ArticleText, ExchangeNode};
 
+use crate::limits::{excerpt, size_text, MAX_EXCHANGE_BYTES, MAX_NESTING_DEPTH};
 use crate::rounds::PositionStatus;
 use crate::template::Value;
 
@@ -117,6 +119,8 @@ pub enum ExchangeError {
     ChecksumMismatch { expected: String, computed: String },
     #[error("its content is incomplete or inconsistent: {0}")]
     Structure(String),
+    #[error("it is larger than {}, the largest exchange file SSA Workbench reads", size_text(*.limit))]
+    TooLarge { limit: usize },
 }
 
 /// The canonical JSON of a value: object keys sorted by code point, no insignificant white
@@ -180,19 +184,24 @@ pub fn encode(payload: &Payload) -> Vec<u8> {
     bytes
 }
 
-/// Reads a file's bytes; see the module contract.
+/// Reads a file's bytes; see the module contract. Linear in the file's size; a file over
+/// [`MAX_EXCHANGE_BYTES`] is refused unread, and a key written twice in one object (which a
+/// JSON reader would silently settle by keeping the last) is refused as malformed.
 pub fn decode(bytes: &[u8]) -> Result<Payload, ExchangeError> {
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| ExchangeError::Malformed {
+    if bytes.len() > MAX_EXCHANGE_BYTES {
+        return Err(ExchangeError::TooLarge {
+            limit: MAX_EXCHANGE_BYTES,
+        });
+    }
+    let value: serde_json::Value = strict_json::from_slice(bytes).map_err(|e| {
+        let detail = e.to_string();
+        let detail = detail.split(" at line").next().unwrap_or("");
+        ExchangeError::Malformed {
             line: e.line(),
             column: e.column(),
-            detail: e
-                .to_string()
-                .split(" at line")
-                .next()
-                .unwrap_or("")
-                .to_string(),
-        })?;
+            detail: crate::limits::excerpt_of(detail, 200),
+        }
+    })?;
     let serde_json::Value::Object(mut file) = value else {
         return Err(ExchangeError::NotAnExchangeFile);
     };
@@ -202,7 +211,9 @@ pub fn decode(bytes: &[u8]) -> Result<Payload, ExchangeError> {
     };
     if format != EXCHANGE_FORMAT {
         if format.starts_with(FORMAT_FAMILY) {
-            return Err(ExchangeError::UnknownFormat { found: format });
+            return Err(ExchangeError::UnknownFormat {
+                found: excerpt(&format),
+            });
         }
         return Err(ExchangeError::NotAnExchangeFile);
     }
@@ -211,7 +222,8 @@ pub fn decode(bytes: &[u8]) -> Result<Payload, ExchangeError> {
         .find(|k| !["format", "payload", "checksum"].contains(&k.as_str()))
     {
         return Err(ExchangeError::Structure(format!(
-            "unknown field \"{unknown}\" at the top of the file"
+            "unknown field \"{}\" at the top of the file",
+            excerpt(unknown)
         )));
     }
     let expected = match file.get("checksum") {
@@ -229,12 +241,18 @@ pub fn decode(bytes: &[u8]) -> Result<Payload, ExchangeError> {
     if computed != expected {
         return Err(ExchangeError::ChecksumMismatch { expected, computed });
     }
-    let payload: Payload = serde_json::from_value(payload)
-        .map_err(|e| ExchangeError::Structure(format!("in \"payload\": {e}")))?;
+    let payload: Payload = serde_json::from_value(payload).map_err(|e| {
+        ExchangeError::Structure(format!(
+            "in \"payload\": {}",
+            crate::limits::excerpt_of(&e.to_string(), 200)
+        ))
+    })?;
     check_structure(&payload)?;
     Ok(payload)
 }
 
+/// Linear in the payload: ids are looked up in sets, and each node's depth comes from its
+/// parent's. Every id a message quotes is cut short.
 fn check_structure(payload: &Payload) -> Result<(), ExchangeError> {
     let fail = |message: String| Err(ExchangeError::Structure(message));
     if payload.agreement_id.trim().is_empty() {
@@ -248,42 +266,59 @@ fn check_structure(payload: &Payload) -> Result<(), ExchangeError> {
         if party.iso_code.trim().is_empty() || !codes.insert(party.iso_code.as_str()) {
             return fail(format!(
                 "party code \"{}\" is empty or listed twice",
-                party.iso_code
+                excerpt(&party.iso_code)
             ));
         }
     }
     if !codes.contains(payload.sender.as_str()) {
         return fail(format!(
             "the sender \"{}\" is not one of the parties",
-            payload.sender
+            excerpt(&payload.sender)
         ));
     }
-    let mut ids = HashSet::new();
+    // Each node's depth (1 at the top level), by id.
+    let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, node) in payload.nodes.iter().enumerate() {
         if node.id.trim().is_empty() {
             return fail(format!("node {} has an empty id", i + 1));
         }
-        if let Some(parent) = &node.parent {
-            if !ids.contains(parent.as_str()) {
-                return fail(format!(
-                    "node \"{}\" names the parent \"{parent}\", which does not come before it",
-                    node.id
-                ));
-            }
+        let depth = match &node.parent {
+            None => 1,
+            Some(parent) => match ids.get(parent.as_str()) {
+                Some(depth) => depth + 1,
+                None => {
+                    return fail(format!(
+                        "node \"{}\" names the parent \"{}\", which does not come before it",
+                        excerpt(&node.id),
+                        excerpt(parent)
+                    ))
+                }
+            },
+        };
+        if depth > MAX_NESTING_DEPTH {
+            return fail(format!(
+                "node \"{}\" is nested {depth} levels deep; provisions nest at most \
+                 {MAX_NESTING_DEPTH} levels",
+                excerpt(&node.id)
+            ));
         }
-        if !ids.insert(node.id.as_str()) {
-            return fail(format!("the node id \"{}\" is used twice", node.id));
+        if ids.insert(node.id.as_str(), depth).is_some() {
+            return fail(format!(
+                "the node id \"{}\" is used twice",
+                excerpt(&node.id)
+            ));
         }
     }
+    let omitted: HashSet<&str> = payload.omitted.iter().map(String::as_str).collect();
     if payload.nodes.is_empty() {
         return fail("the agreement has no provisions".into());
     }
     for position in &payload.positions {
-        if !ids.contains(position.node_id.as_str()) && !payload.omitted.contains(&position.node_id)
-        {
+        let id = position.node_id.as_str();
+        if !ids.contains_key(id) && !omitted.contains(id) {
             return fail(format!(
                 "a shared position concerns \"{}\", which is not in the agreement",
-                position.node_id
+                excerpt(id)
             ));
         }
         if position.round == 0 {

@@ -6,6 +6,8 @@ use std::collections::HashSet;
 use toml::Spanned;
 
 use super::definition::*;
+use crate::limits::{excerpt, size_text, MAX_PROCESS_BYTES};
+use crate::template::source::LineIndex;
 
 /// One thing wrong with a process file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +41,8 @@ pub enum ProcessFileError {
         origin: String,
         problems: Vec<ProcessProblem>,
     },
+    #[error("{origin} is larger than {}, the largest process file SSA Workbench reads", size_text(*.limit))]
+    TooLarge { origin: String, limit: usize },
 }
 
 impl ProcessFileError {
@@ -51,21 +55,36 @@ impl ProcessFileError {
                 message: message.clone(),
             }],
             ProcessFileError::Invalid { problems, .. } => problems.clone(),
+            ProcessFileError::TooLarge { limit, .. } => vec![ProcessProblem {
+                line: None,
+                location: "file".into(),
+                message: format!(
+                    "the file is larger than {}, the largest process file SSA Workbench reads",
+                    size_text(*limit)
+                ),
+            }],
         }
     }
 }
 
 impl ProcessDefinition {
     /// Parses and validates a process file. `origin` names the file in messages.
+    /// Text over [`MAX_PROCESS_BYTES`] is refused unread.
     pub fn parse(origin: &str, text: &str) -> Result<ProcessDefinition, ProcessFileError> {
+        if text.len() > MAX_PROCESS_BYTES {
+            return Err(ProcessFileError::TooLarge {
+                origin: origin.to_string(),
+                limit: MAX_PROCESS_BYTES,
+            });
+        }
         let definition: ProcessDefinition =
             toml::from_str(text).map_err(|error| ProcessFileError::Syntax {
                 origin: origin.to_string(),
                 line: error
                     .span()
-                    .map(|span| line_at(text, span.start))
+                    .map(|span| LineIndex::new(text).line(span.start))
                     .unwrap_or(1),
-                message: error.message().trim().to_string(),
+                message: crate::toml_errors::toml_message(&error),
             })?;
         let problems = Checker::new(text).check(&definition);
         if problems.is_empty() {
@@ -79,10 +98,6 @@ impl ProcessDefinition {
     }
 }
 
-fn line_at(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
 /// Ids are written into databases and exchanged: lower-case letters, digits and dashes.
 fn is_valid_id(id: &str) -> bool {
     id.starts_with(|c: char| c.is_ascii_lowercase())
@@ -92,21 +107,24 @@ fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-struct Checker<'t> {
-    text: &'t str,
+/// Linear in the file: lines come from one index of line starts, and every location quotes
+/// ids short (an item's location names its step, so a long step id must not be repeated whole
+/// for each of its items).
+struct Checker {
+    lines: LineIndex,
     problems: Vec<ProcessProblem>,
 }
 
-impl<'t> Checker<'t> {
-    fn new(text: &'t str) -> Checker<'t> {
+impl Checker {
+    fn new(text: &str) -> Checker {
         Checker {
-            text,
+            lines: LineIndex::new(text),
             problems: Vec::new(),
         }
     }
 
     fn line(&self, id: &Spanned<String>) -> Option<usize> {
-        Some(line_at(self.text, id.span().start))
+        Some(self.lines.line(id.span().start))
     }
 
     fn push(&mut self, line: Option<usize>, location: String, message: impl Into<String>) {
@@ -125,12 +143,12 @@ impl<'t> Checker<'t> {
                 here(),
                 format!(
                     "format is \"{}\", this version of SSA Workbench reads \"{PROCESS_FORMAT}\"",
-                    process.format
+                    excerpt(&process.format)
                 ),
             );
         }
         if !is_valid_id(&process.id) {
-            self.push(None, here(), format!("the id \"{}\" must be lower-case letters, digits and dashes, starting with a letter", process.id));
+            self.push(None, here(), format!("the id \"{}\" must be lower-case letters, digits and dashes, starting with a letter", excerpt(&process.id)));
         }
         if process.version.trim().is_empty() {
             self.push(None, here(), "the version is empty");
@@ -144,7 +162,7 @@ impl<'t> Checker<'t> {
         let mut output_ids = HashSet::new();
         for (index, step) in process.steps.iter().enumerate() {
             let line = self.line(&step.id);
-            let location = format!("step {} \"{}\"", index + 1, step.id());
+            let location = format!("step {} \"{}\"", index + 1, excerpt(step.id()));
             if !is_valid_id(step.id()) {
                 self.push(
                     line,
@@ -175,7 +193,7 @@ impl<'t> Checker<'t> {
                 location.to_string(),
                 format!(
                     "unknown block \"{}\"; use one of {}",
-                    step.block,
+                    excerpt(&step.block),
                     BLOCKS.join(", ")
                 ),
             );
@@ -192,7 +210,7 @@ impl<'t> Checker<'t> {
         }
         for output in &step.outputs {
             let output_line = self.line(&output.id);
-            let here = format!("output \"{}\" of {location}", output.id.get_ref());
+            let here = format!("output \"{}\" of {location}", excerpt(output.id.get_ref()));
             self.id_unique(
                 output_line,
                 &here,
@@ -211,7 +229,7 @@ impl<'t> Checker<'t> {
         }
         for item in &step.checklist {
             let item_line = self.line(&item.id);
-            let here = format!("item \"{}\" of {location}", item.id.get_ref());
+            let here = format!("item \"{}\" of {location}", excerpt(item.id.get_ref()));
             self.id_unique(
                 item_line,
                 &here,

@@ -11,12 +11,13 @@ use std::collections::{HashMap, HashSet};
 
 use super::check_text::check_text;
 use super::draft::Draft;
-use super::format::Template;
+use super::format::{Parameter, Template};
 use super::outline::{Omission, Outline};
 use super::render::{parse_date, term_definitions};
 use super::report::{Problem, ProblemKind, Report};
 use super::text::{pieces, Piece};
 use super::value_check::check_value;
+use crate::limits::excerpt;
 
 impl Draft {
     /// Every problem with this draft's choices and values on `template`.
@@ -25,6 +26,8 @@ impl Draft {
     }
 }
 
+/// Linear in the sizes of the template and the draft: nodes and parameters are looked up in
+/// maps built once, never searched for per draft entry.
 pub(crate) fn check(template: &Template, draft: &Draft) -> Report {
     let mut report = Report::default();
     if draft.template_id != template.id || draft.template_version != template.version {
@@ -45,14 +48,21 @@ pub(crate) fn check(template: &Template, draft: &Draft) -> Report {
 }
 
 fn check_values(template: &Template, draft: &Draft, report: &mut Report) {
+    let parameters: HashMap<&str, &Parameter> = template
+        .parameters
+        .iter()
+        .rev()
+        .map(|p| (p.name.as_str(), p))
+        .collect();
     for (name, value) in &draft.values {
-        match template.parameter(name) {
+        match parameters.get(name.as_str()) {
             None => report.push(
                 Problem::warning(
                     ProblemKind::UnknownParameter,
                     format!(
-                        "the draft has a value for \"{name}\", which this template does not \
-                         declare; it is ignored. Remove it, or check the template version."
+                        "the draft has a value for \"{}\", which this template does not \
+                         declare; it is ignored. Remove it, or check the template version.",
+                        excerpt(name)
                     ),
                 )
                 .for_parameter(name),
@@ -68,7 +78,7 @@ fn check_values(template: &Template, draft: &Draft, report: &mut Report) {
         draft
             .values
             .get(name)
-            .or_else(|| template.parameter(name).and_then(|p| p.default.as_ref()))
+            .or_else(|| parameters.get(name).and_then(|p| p.default.as_ref()))
     };
     for parameter in &template.parameters {
         let Some(other) = &parameter.not_before else {
@@ -80,8 +90,8 @@ fn check_values(template: &Template, draft: &Draft, report: &mut Report) {
         };
         if let (Some(this), Some(earliest)) = (date(&parameter.name), date(other)) {
             if this < earliest {
-                let other_label = template
-                    .parameter(other)
+                let other_label = parameters
+                    .get(other.as_str())
                     .map_or(other.as_str(), |p| &p.label);
                 report.push(
                     Problem::error(
@@ -104,14 +114,17 @@ fn check_node_choices(template: &Template, draft: &Draft, report: &mut Report) {
         Problem::error(
             ProblemKind::UnknownNode,
             format!(
-                "the draft {what} node \"{id}\", which this template does not have; the choice \
-                 is ignored. Remove it, or check the template version."
+                "the draft {what} node \"{}\", which this template does not have; the choice \
+                 is ignored. Remove it, or check the template version.",
+                excerpt(id)
             ),
         )
         .at_node(id)
     };
+    let ids = template.node_positions();
+    let node = |id: &str| ids.get(id).map(|&index| &template.nodes[index]);
     for (id, included) in &draft.inclusion {
-        match template.node(id) {
+        match node(id) {
             None => report.push(unknown("includes or excludes", id)),
             Some(node) if !node.optional => report.push(
                 Problem::error(
@@ -128,10 +141,10 @@ fn check_node_choices(template: &Template, draft: &Draft, report: &mut Report) {
         }
     }
     for (id, alternative) in &draft.alternatives {
-        match template.node(id) {
+        match node(id) {
             None => report.push(unknown("chooses a wording for", id)),
             Some(node) if !node.alternatives.iter().any(|a| &a.id == alternative) => {
-                let known: Vec<&str> = node.alternatives.iter().map(|a| a.id.as_str()).collect();
+                let known: Vec<String> = node.alternatives.iter().map(|a| excerpt(&a.id)).collect();
                 let offered = if known.is_empty() {
                     "it has no alternative wordings".to_string()
                 } else {
@@ -140,7 +153,10 @@ fn check_node_choices(template: &Template, draft: &Draft, report: &mut Report) {
                 report.push(
                     Problem::error(
                         ProblemKind::UnknownAlternative,
-                        format!("the draft chooses wording \"{alternative}\" for node {id}, but {offered}."),
+                        format!(
+                            "the draft chooses wording \"{}\" for node {id}, but {offered}.",
+                            excerpt(alternative)
+                        ),
                     )
                     .at_node(id),
                 );
@@ -153,10 +169,9 @@ fn check_node_choices(template: &Template, draft: &Draft, report: &mut Report) {
         .iter()
         .map(|p| (p.name.as_str(), p))
         .collect();
-    let ids = template.node_positions();
     let terms = template.defined_terms();
     for (id, wording) in &draft.custom_wording {
-        if template.node(id).is_none() {
+        if node(id).is_none() {
             report.push(unknown("rewords", id));
             continue;
         }
@@ -201,18 +216,20 @@ fn check_kept_texts(outline: &Outline<'_>, report: &mut Report) {
             });
         texts.push((Some(index), wording));
     }
+    // Every id, condition and label below is quoted short: one long condition or id may be
+    // quoted by thousands of references.
     let omission_reason = |index: usize| -> String {
         match &outline.omitted[index] {
             Some(Omission::Excluded) => "is excluded in this draft".into(),
-            Some(Omission::Condition(when)) => format!("is left out because \"{when}\" is false"),
+            Some(Omission::Condition(when)) => {
+                format!("is left out because \"{}\" is false", excerpt(when))
+            }
             Some(Omission::Ancestor(top)) => {
-                let how = match outline
-                    .index_of(top)
-                    .and_then(|i| outline.omitted[i].clone())
-                {
-                    Some(Omission::Condition(when)) => format!("\"{when}\" is false"),
+                let how = match &outline.omitted[*top] {
+                    Some(Omission::Condition(when)) => format!("\"{}\" is false", excerpt(when)),
                     _ => "it is excluded".into(),
                 };
+                let top = excerpt(&template.nodes[*top].id);
                 format!("is left out with {top}, because {how}")
             }
             None => "is kept".into(),
@@ -224,7 +241,9 @@ fn check_kept_texts(outline: &Outline<'_>, report: &mut Report) {
     for (owner, text) in texts {
         let Ok(pieces) = pieces(text) else { continue };
         let owner_id = owner.map(|i| template.nodes[i].id.as_str());
-        let place = owner_id.map_or("the title".to_string(), |id| format!("node {id}"));
+        let place = owner_id.map_or("the title".to_string(), |id| {
+            format!("node {}", excerpt(id))
+        });
         let line = owner.and_then(|i| lines[&i]);
         let locate = |problem: Problem| match owner_id {
             Some(id) => problem.at_node(id).at_line(line),
@@ -235,7 +254,8 @@ fn check_kept_texts(outline: &Outline<'_>, report: &mut Report) {
                 Piece::Parameter(name) => {
                     let filled = outline.value(name).is_some_and(|v| v.is_filled());
                     if !filled && unfilled_seen.insert((owner_id, name)) {
-                        let label = outline.parameter(name).map_or(name, |p| p.label.as_str());
+                        let label =
+                            excerpt(outline.parameter(name).map_or(name, |p| p.label.as_str()));
                         report.push(locate(
                             Problem::warning(
                                 ProblemKind::UnfilledPlaceholder,
@@ -259,7 +279,8 @@ fn check_kept_texts(outline: &Outline<'_>, report: &mut Report) {
                                 "{place} refers to {target}, which {}. Keep {target}, or \
                                  reword {} so that it no longer refers to it.",
                                 omission_reason(index),
-                                owner_id.unwrap_or("the title")
+                                excerpt(owner_id.unwrap_or("the title")),
+                                target = excerpt(target)
                             ),
                         )
                         .related(target),
@@ -273,12 +294,13 @@ fn check_kept_texts(outline: &Outline<'_>, report: &mut Report) {
                         continue;
                     }
                     let definer = &template.nodes[index].id;
+                    let shown = excerpt(definer);
                     report.push(locate(
                         Problem::error(
                             ProblemKind::TermDefinitionOmitted,
                             format!(
-                                "{place} uses the term \"{key}\", defined in {definer}, which {}. \
-                                 Keep {definer}, or define the term elsewhere.",
+                                "{place} uses the term \"{key}\", defined in {shown}, which {}. \
+                                 Keep {shown}, or define the term elsewhere.",
                                 omission_reason(index)
                             ),
                         )

@@ -12,6 +12,9 @@ use super::format::{NodeKind, Parameter, ParameterType, Template, TEMPLATE_FORMA
 use super::report::{Problem, ProblemKind, Report};
 use super::text::{is_name, is_node_id};
 use super::value_check::check_value;
+use crate::limits::{
+    excerpt, MAX_NESTING_DEPTH, MAX_PROVENANCE_NOTE_CHARS, MAX_PROVENANCE_SOURCES,
+};
 
 pub(crate) fn check(template: &Template) -> Report {
     let mut report = Report::default();
@@ -20,7 +23,54 @@ pub(crate) fn check(template: &Template) -> Report {
     check_structure(template, &mut report);
     check_texts_and_conditions(template, &parameters, &mut report);
     check_implements(template, &mut report);
+    check_provenance(template, &mut report);
     report
+}
+
+/// Provenance notes and source lists within [`MAX_PROVENANCE_NOTE_CHARS`] and
+/// [`MAX_PROVENANCE_SOURCES`]: every node that inherits a provenance repeats it.
+fn check_provenance(template: &Template, report: &mut Report) {
+    let own = std::iter::once((None, Some(&template.provenance)));
+    let nodes = template
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(index, node)| (Some(index), node.provenance.as_ref()));
+    for (index, provenance) in own.chain(nodes) {
+        let Some(provenance) = provenance else {
+            continue;
+        };
+        let long_note = provenance
+            .note
+            .chars()
+            .nth(MAX_PROVENANCE_NOTE_CHARS)
+            .is_some();
+        let many_sources = provenance.sources.len() > MAX_PROVENANCE_SOURCES;
+        if !long_note && !many_sources {
+            continue;
+        }
+        let whose = index.map_or("the template's provenance".to_string(), |i| {
+            format!("node {}: its provenance", template.nodes[i].id)
+        });
+        let message = if long_note {
+            format!(
+                "{whose} has a note longer than {MAX_PROVENANCE_NOTE_CHARS} characters; shorten \
+                 it (put long explanations in the guidance)."
+            )
+        } else {
+            format!(
+                "{whose} cites {} sources; cite at most {MAX_PROVENANCE_SOURCES}.",
+                provenance.sources.len()
+            )
+        };
+        let mut problem = Problem::error(ProblemKind::TooLong, message);
+        if let Some(i) = index {
+            problem = problem
+                .at_node(&template.nodes[i].id)
+                .at_line(template.source.node(i).map(|l| l.node));
+        }
+        report.push(problem);
+    }
 }
 
 /// `implements` on nodes needs the template to say which template it implements, and each
@@ -220,11 +270,28 @@ fn check_parameters<'t>(
     declared
 }
 
+/// Checks ids, parents, nesting and terms. Linear in the number of nodes: each node's parent
+/// and depth are looked up, never searched for.
 fn check_structure(template: &Template, report: &mut Report) {
     let mut first: HashMap<&str, usize> = HashMap::new();
     let mut terms: HashMap<&str, usize> = HashMap::new();
+    // Where each id last appears, to tell "comes later" from "does not exist" at once.
+    let last: HashMap<&str, usize> = template
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(index, node)| (node.id.as_str(), index))
+        .collect();
+    // Depth of each node (1 at the top level); a node whose parent is unknown counts as top.
+    let mut depth: Vec<usize> = Vec::with_capacity(template.nodes.len());
     let line_of = |index: usize| template.source.node(index).map(|l| l.node);
     for (index, node) in template.nodes.iter().enumerate() {
+        let parent_depth = node
+            .parent
+            .as_deref()
+            .and_then(|parent| first.get(parent))
+            .map_or(0, |&p| depth[p]);
+        depth.push(parent_depth + 1);
         let line = line_of(index);
         let id = node.id.as_str();
         let problem =
@@ -255,11 +322,7 @@ fn check_structure(template: &Template, report: &mut Report) {
             Some(parent) => match first.get(parent) {
                 Some(&p) if p != index => Some(template.nodes[p].kind),
                 _ => {
-                    let later = template
-                        .nodes
-                        .iter()
-                        .skip(index + 1)
-                        .any(|n| n.id == parent);
+                    let later = last.get(parent).is_some_and(|&at| at > index);
                     let hint = if later {
                         "comes later in the file; move this node below its parent"
                     } else {
@@ -268,7 +331,7 @@ fn check_structure(template: &Template, report: &mut Report) {
                     report.push(
                         problem(
                             ProblemKind::UnknownParent,
-                            format!("node {id}: parent \"{parent}\" {hint}."),
+                            format!("node {id}: parent \"{}\" {hint}.", excerpt(parent)),
                         )
                         .related(parent),
                     );
@@ -276,6 +339,17 @@ fn check_structure(template: &Template, report: &mut Report) {
                 }
             },
         };
+        if depth[index] == MAX_NESTING_DEPTH + 1 {
+            report.push(problem(
+                ProblemKind::TooDeep,
+                format!(
+                    "node {id} sits {} levels deep; nodes may nest at most {MAX_NESTING_DEPTH} \
+                     levels (an item in an item in a paragraph is 3 below its article). Give \
+                     it a parent higher up.",
+                    depth[index]
+                ),
+            ));
+        }
         if !node.kind.may_sit_under(parent_kind) {
             let place = parent_kind.map_or("at the top level".to_string(), |k| {
                 format!("inside a {}", k.as_str())
@@ -465,15 +539,20 @@ fn check_texts_and_conditions(
     }
 }
 
+/// How many of a parameter's choices a message about an unknown choice lists.
+const KNOWN_CHOICES_LISTED: usize = 12;
+
 fn check_condition(
     id: &str,
-    condition: &str,
+    source: &str,
     line: Option<usize>,
     parameters: &HashMap<&str, &Parameter>,
     report: &mut Report,
 ) {
     let fail = |kind, message: String| Problem::error(kind, message).at_node(id).at_line(line);
-    let expr = match Expr::parse(condition) {
+    // Quoted short: a condition naming many undeclared parameters gets one message for each.
+    let condition = excerpt(source);
+    let expr = match Expr::parse(source) {
         Ok(expr) => expr,
         Err(error) => {
             report.push(fail(
@@ -493,7 +572,8 @@ fn check_condition(
                 fail(
                     ProblemKind::UnknownParameter,
                     format!(
-                        "node {id}, when \"{condition}\": \"{name}\" is not a declared parameter."
+                        "node {id}, when \"{condition}\": \"{}\" is not a declared parameter.",
+                        excerpt(name)
                     ),
                 )
                 .for_parameter(name),
@@ -520,8 +600,9 @@ fn check_condition(
                 fail(
                     ProblemKind::TypeMismatch,
                     format!(
-                        "node {id}, when \"{condition}\": \"{name}\" is of type {}, which cannot \
+                        "node {id}, when \"{condition}\": \"{}\" is of type {}, which cannot \
                          be compared that way with {literal}.",
+                        excerpt(name),
                         kind.as_str()
                     ),
                 )
@@ -531,13 +612,24 @@ fn check_condition(
         }
         if let (ParameterType::Choice, Literal::Text(value)) = (kind, literal) {
             if !parameter.choices.iter().any(|c| &c.value == value) {
-                let known: Vec<&str> = parameter.choices.iter().map(|c| c.value.as_str()).collect();
+                // The first few choices: a message per comparison must not list thousands.
+                let mut known: Vec<String> = parameter
+                    .choices
+                    .iter()
+                    .take(KNOWN_CHOICES_LISTED)
+                    .map(|c| excerpt(&c.value))
+                    .collect();
+                if parameter.choices.len() > KNOWN_CHOICES_LISTED {
+                    known.push("…".into());
+                }
                 report.push(
                     fail(
                         ProblemKind::UnknownChoice,
                         format!(
-                            "node {id}, when \"{condition}\": \"{value}\" is not a choice of \
-                             \"{name}\" (choices: {}).",
+                            "node {id}, when \"{condition}\": \"{}\" is not a choice of \
+                             \"{}\" (choices: {}).",
+                            excerpt(value),
+                            excerpt(name),
                             known.join(", ")
                         ),
                     )

@@ -14,10 +14,16 @@
 //! filled. A comparison with a parameter that is not filled (no draft value, no default) is
 //! false, except `!=`, which is true. Ordering operators compare numbers (months, number) and,
 //! for dates, ISO strings. There are no functions, no arithmetic and no string operations.
+//!
+//! Bounded on any input: `not` and parentheses nest at most [`MAX_CONDITION_DEPTH`] deep (a
+//! deeper condition is a syntax error saying so), and a chain of `and` or `or` is kept as one
+//! flat list rather than a nested pair per operator, so neither parsing, evaluating nor
+//! dropping a condition recurses more than that depth, however long the chain.
 
 use std::fmt;
 
 use super::draft::Value;
+use crate::limits::{excerpt, MAX_CONDITION_DEPTH};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
@@ -28,8 +34,10 @@ pub enum Expr {
         literal: Literal,
     },
     Not(Box<Expr>),
-    And(Box<Expr>, Box<Expr>),
-    Or(Box<Expr>, Box<Expr>),
+    /// Every condition holds (`a and b and c`): two or more.
+    And(Vec<Expr>),
+    /// At least one holds (`a or b or c`): two or more.
+    Or(Vec<Expr>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +60,7 @@ pub enum Literal {
 impl fmt::Display for Literal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Literal::Text(text) => write!(f, "\"{text}\""),
+            Literal::Text(text) => write!(f, "\"{}\"", excerpt(text)),
             Literal::Integer(number) => write!(f, "{number}"),
             Literal::Bool(value) => write!(f, "{value}"),
         }
@@ -73,6 +81,7 @@ impl Expr {
             tokens,
             position: 0,
             end: source.len(),
+            depth: 0,
         };
         let expr = parser.or()?;
         match parser.tokens.get(parser.position) {
@@ -96,9 +105,10 @@ impl Expr {
             Expr::Name(name) => found.push((name, None)),
             Expr::Compare { name, op, literal } => found.push((name, Some((*op, literal)))),
             Expr::Not(inner) => inner.collect(found),
-            Expr::And(left, right) | Expr::Or(left, right) => {
-                left.collect(found);
-                right.collect(found);
+            Expr::And(all) | Expr::Or(all) => {
+                for each in all {
+                    each.collect(found);
+                }
             }
         }
     }
@@ -116,8 +126,8 @@ impl Expr {
                 _ => *op == Operator::NotEqual,
             },
             Expr::Not(inner) => !inner.eval(lookup),
-            Expr::And(left, right) => left.eval(lookup) && right.eval(lookup),
-            Expr::Or(left, right) => left.eval(lookup) || right.eval(lookup),
+            Expr::And(all) => all.iter().all(|each| each.eval(lookup)),
+            Expr::Or(any) => any.iter().any(|each| each.eval(lookup)),
         }
     }
 }
@@ -155,8 +165,8 @@ enum Token {
 impl fmt::Display for Token {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Token::Name(name) => write!(f, "\"{name}\""),
-            Token::Text(text) => write!(f, "string \"{text}\""),
+            Token::Name(name) => write!(f, "\"{}\"", excerpt(name)),
+            Token::Text(text) => write!(f, "string \"{}\"", excerpt(text)),
             Token::Integer(number) => write!(f, "number {number}"),
             Token::Op(_) => f.write_str("an operator"),
             Token::Open => f.write_str("\"(\""),
@@ -221,7 +231,7 @@ fn lex(source: &str) -> Result<Vec<(usize, Token)>, ExprError> {
                 }
                 let number = source[start..at].parse().map_err(|_| ExprError {
                     offset: start,
-                    message: format!("\"{}\" is not a whole number", &source[start..at]),
+                    message: format!("\"{}\" is not a whole number", excerpt(&source[start..at])),
                 })?;
                 tokens.push((start, Token::Integer(number)));
             }
@@ -256,6 +266,8 @@ struct Parser {
     tokens: Vec<(usize, Token)>,
     position: usize,
     end: usize,
+    /// How many `not` and parentheses enclose the current position.
+    depth: usize,
 }
 
 impl Parser {
@@ -279,30 +291,58 @@ impl Parser {
     }
 
     fn or(&mut self) -> Result<Expr, ExprError> {
-        let mut left = self.and()?;
+        let mut any = vec![self.and()?];
         while self.keyword("or") {
-            left = Expr::Or(Box::new(left), Box::new(self.and()?));
+            any.push(self.and()?);
         }
-        Ok(left)
+        Ok(if any.len() == 1 {
+            any.pop().expect("one condition")
+        } else {
+            Expr::Or(any)
+        })
     }
 
     fn and(&mut self) -> Result<Expr, ExprError> {
-        let mut left = self.unary()?;
+        let mut all = vec![self.unary()?];
         while self.keyword("and") {
-            left = Expr::And(Box::new(left), Box::new(self.unary()?));
+            all.push(self.unary()?);
         }
-        Ok(left)
+        Ok(if all.len() == 1 {
+            all.pop().expect("one condition")
+        } else {
+            Expr::And(all)
+        })
+    }
+
+    /// Enters one more `not` or parenthesis, refusing past [`MAX_CONDITION_DEPTH`].
+    fn deeper(&mut self) -> Result<(), ExprError> {
+        self.depth += 1;
+        if self.depth > MAX_CONDITION_DEPTH {
+            return Err(ExprError {
+                offset: self.offset(),
+                message: format!(
+                    "the condition nests \"not\" and parentheses more than \
+                     {MAX_CONDITION_DEPTH} deep; write it more simply"
+                ),
+            });
+        }
+        Ok(())
     }
 
     fn unary(&mut self) -> Result<Expr, ExprError> {
         if self.keyword("not") {
-            return Ok(Expr::Not(Box::new(self.unary()?)));
+            self.deeper()?;
+            let inner = self.unary()?;
+            self.depth -= 1;
+            return Ok(Expr::Not(Box::new(inner)));
         }
         let offset = self.offset();
         match self.peek().cloned() {
             Some(Token::Open) => {
                 self.position += 1;
+                self.deeper()?;
                 let inner = self.or()?;
+                self.depth -= 1;
                 if self.peek() != Some(&Token::Close) {
                     return Err(ExprError {
                         offset: self.offset(),
@@ -343,7 +383,8 @@ impl Parser {
                     offset,
                     message: format!(
                         "expected a value after the operator, found \"{word}\"; \
-                         quote text values: \"{word}\""
+                         quote text values: \"{word}\"",
+                        word = excerpt(&word)
                     ),
                 })
             }
@@ -402,5 +443,54 @@ mod tests {
         assert!(Expr::parse("(a").is_err());
         assert!(Expr::parse("a == b").unwrap_err().message.contains("quote"));
         assert!(Expr::parse("a b").is_err());
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_a_syntax_error_not_a_stack_overflow() {
+        for source in [
+            format!("{}a", "not ".repeat(30_000)),
+            format!("{}a{}", "(".repeat(30_000), ")".repeat(30_000)),
+            format!("{}a", "not (".repeat(10_000)),
+        ] {
+            let error = Expr::parse(&source).unwrap_err();
+            assert!(
+                error
+                    .message
+                    .contains(&format!("more than {MAX_CONDITION_DEPTH} deep")),
+                "{}",
+                error.message
+            );
+        }
+        let at_limit = format!(
+            "{}a{}",
+            "(".repeat(MAX_CONDITION_DEPTH),
+            ")".repeat(MAX_CONDITION_DEPTH)
+        );
+        assert!(eval(&at_limit, &[("a", Value::Flag(true))]));
+    }
+
+    #[test]
+    fn long_chains_stay_flat() {
+        let values = [("a", Value::Flag(true)), ("b", Value::Flag(false))];
+        let chain = vec!["a"; 100_000].join(" and ");
+        let expr = Expr::parse(&chain).unwrap();
+        assert!(matches!(&expr, Expr::And(all) if all.len() == 100_000));
+        assert!(expr.eval(&|name| values.iter().find(|(n, _)| *n == name).map(|(_, v)| v)));
+        let mixed = format!("{} or b", vec!["b and a"; 50_000].join(" or "));
+        assert!(!eval(&mixed, &values));
+        assert_eq!(Expr::parse(&mixed).unwrap().comparisons().len(), 100_001);
+    }
+
+    #[test]
+    fn messages_quote_a_short_excerpt() {
+        let long = "x".repeat(10_000);
+        for source in [
+            format!("a == {long}"),
+            format!("a \"{long}\""),
+            format!("{}9", "9".repeat(10_000)),
+        ] {
+            let error = Expr::parse(&source).unwrap_err();
+            assert!(error.message.len() < 200, "{}", error.message);
+        }
     }
 }

@@ -29,7 +29,7 @@ mod outline;
 mod parse;
 mod render;
 pub mod report;
-mod source;
+pub(crate) mod source;
 pub mod text;
 mod value_check;
 

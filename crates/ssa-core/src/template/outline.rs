@@ -11,13 +11,16 @@
 //!   treaty practice); items (a), (b)… within their parent, then (i), (ii)…, then (A), (B)….
 //!
 //! A broken file is still laid out as well as it can be (a node whose parent is unknown sits at
-//! the top level; a `when` that does not parse counts as true): validation reports the fault.
+//! the top level; a `when` that does not parse counts as true; a node nested deeper than
+//! [`MAX_NESTING_DEPTH`] sits beside its parent instead, so that no walk of the tree goes
+//! deeper than that): validation reports the fault.
 
 use std::collections::HashMap;
 
 use super::draft::{Draft, Value};
 use super::expr::Expr;
 use super::format::{NodeKind, Parameter, ReferenceStyle, Style, Template};
+use crate::limits::MAX_NESTING_DEPTH;
 
 /// Why a node is not in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +29,9 @@ pub enum Omission {
     Excluded,
     /// Its `when` condition is false; holds the condition.
     Condition(String),
-    /// An ancestor is left out; holds the id of the highest such ancestor.
-    Ancestor(String),
+    /// An ancestor is left out; holds the index of the highest such ancestor (an index, not
+    /// its id, so that a long id is not copied into every descendant).
+    Ancestor(usize),
 }
 
 /// Layout of a template under a draft. Indices are positions in `template.nodes`.
@@ -54,15 +58,21 @@ impl<'t> Outline<'t> {
             by_id.entry(node.id.as_str()).or_insert(index);
         }
         let mut parent = vec![None; count];
+        let mut depth = vec![1; count];
         let mut children = vec![Vec::new(); count];
         let mut roots = Vec::new();
         for (index, node) in template.nodes.iter().enumerate() {
             // Only an earlier parent is honoured, which rules out cycles.
-            let found = node
+            let mut found = node
                 .parent
                 .as_deref()
                 .and_then(|id| by_id.get(id).copied())
                 .filter(|&p| p < index);
+            // Too deep: beside the parent (whose own depth is at most the limit).
+            if let Some(p) = found.filter(|&p| depth[p] >= MAX_NESTING_DEPTH) {
+                found = parent[p];
+            }
+            depth[index] = found.map_or(1, |p| depth[p] + 1);
             parent[index] = found;
             match found {
                 Some(p) => children[p].push(index),
@@ -128,8 +138,8 @@ impl<'t> Outline<'t> {
             let node = &self.template.nodes[index];
             let omission = if let Some(p) = self.parent[index] {
                 match &self.omitted[p] {
-                    Some(Omission::Ancestor(top)) => Some(Omission::Ancestor(top.clone())),
-                    Some(_) => Some(Omission::Ancestor(self.template.nodes[p].id.clone())),
+                    Some(Omission::Ancestor(top)) => Some(Omission::Ancestor(*top)),
+                    Some(_) => Some(Omission::Ancestor(p)),
                     None => None,
                 }
             } else {
@@ -348,14 +358,27 @@ fn item_number(n: usize, depth: usize) -> String {
     }
 }
 
+/// Past zzz (78 items under one parent, far beyond any treaty) items are numbered in digits,
+/// so that a file with a million items cannot make a million ever-longer labels.
+const MAX_LETTERED: usize = 26 * 3;
+
+/// Past MMMCMXCIX, digits: Roman numerals grow with the number.
+const MAX_ROMAN: usize = 3999;
+
 /// a…z, then aa, bb… (the treaty convention, not spreadsheet columns).
 fn letters(n: usize, upper: bool) -> String {
+    if n > MAX_LETTERED {
+        return n.to_string();
+    }
     let base = if upper { b'A' } else { b'a' };
     let letter = (base + ((n - 1) % 26) as u8) as char;
     std::iter::repeat_n(letter, (n - 1) / 26 + 1).collect()
 }
 
 pub(crate) fn roman(mut n: usize, upper: bool) -> String {
+    if n > MAX_ROMAN {
+        return n.to_string();
+    }
     const TABLE: [(usize, &str); 13] = [
         (1000, "m"),
         (900, "cm"),
@@ -396,5 +419,9 @@ mod tests {
         assert_eq!(letters(1, false), "a");
         assert_eq!(letters(27, false), "aa");
         assert_eq!(item_number(2, 1), "ii");
+        assert_eq!(letters(78, false), "zzz");
+        assert_eq!(letters(79, false), "79");
+        assert_eq!(roman(3999, true), "MMMCMXCIX");
+        assert_eq!(roman(4000, true), "4000");
     }
 }

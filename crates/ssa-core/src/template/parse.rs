@@ -10,6 +10,7 @@ use super::check_template;
 use super::format::Template;
 use super::report::{Problem, ProblemKind, Report, Severity};
 use super::source::{LineIndex, SourceLines};
+use crate::limits::{size_text, MAX_TEMPLATE_BYTES};
 
 /// Why a template file could not be used. `origin` names the file in messages.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -28,6 +29,8 @@ pub enum TemplateError {
     Invalid { origin: String, report: Report },
     #[error("could not write the template as TOML: {message}")]
     Export { message: String },
+    #[error("{origin} is larger than {}, the largest template file SSA Workbench reads", size_text(*.limit))]
+    TooLarge { origin: String, limit: usize },
 }
 
 impl TemplateError {
@@ -44,13 +47,30 @@ impl TemplateError {
             TemplateError::Export { message } => Report {
                 problems: vec![Problem::error(ProblemKind::Syntax, message.clone())],
             },
+            TemplateError::TooLarge { limit, .. } => Report {
+                problems: vec![Problem::error(
+                    ProblemKind::TooLong,
+                    format!(
+                        "the file is larger than {}, the largest template file SSA Workbench \
+                         reads.",
+                        size_text(*limit)
+                    ),
+                )],
+            },
         }
     }
 }
 
 impl Template {
-    /// Reads a template from TOML text, recording line numbers for later messages.
+    /// Reads a template from TOML text, recording line numbers for later messages. Text over
+    /// [`MAX_TEMPLATE_BYTES`] is refused unread.
     pub fn parse(origin: &str, text: &str) -> Result<Template, TemplateError> {
+        if text.len() > MAX_TEMPLATE_BYTES {
+            return Err(TemplateError::TooLarge {
+                origin: origin.to_string(),
+                limit: MAX_TEMPLATE_BYTES,
+            });
+        }
         let mut template: Template =
             toml::from_str(text).map_err(|error| TemplateError::Syntax {
                 origin: origin.to_string(),
@@ -58,7 +78,7 @@ impl Template {
                     .span()
                     .map(|span| LineIndex::new(text).line(span.start))
                     .unwrap_or(1),
-                message: error.message().trim().to_string(),
+                message: crate::toml_errors::toml_message(&error),
             })?;
         template.source = SourceLines::scan(text);
         Ok(template)

@@ -63,7 +63,9 @@ pub(crate) fn term_definitions(template: &Template) -> HashMap<&str, (&str, usiz
     terms
 }
 
-/// The provenance each node carries, its own or inherited.
+/// The provenance each node carries, its own or inherited. (Validation keeps provenance short,
+/// see [`crate::limits::MAX_PROVENANCE_NOTE_CHARS`]; [`bounded`] keeps a render of an invalid
+/// template from repeating a long one on every node.)
 pub(crate) fn effective_provenance<'t>(outline: &Outline<'t>) -> Vec<&'t Provenance> {
     let template = outline.template;
     let mut effective: Vec<&Provenance> = Vec::with_capacity(template.nodes.len());
@@ -112,7 +114,7 @@ impl<'o, 't> Renderer<'o, 't> {
             text: self.segments(text, Some(index)),
             wording,
             differs_from_model,
-            provenance: self.provenance[index].clone(),
+            provenance: bounded(self.provenance[index]),
             guidance: node.guidance.clone(),
             children,
         }
@@ -243,6 +245,22 @@ impl<'o, 't> Renderer<'o, 't> {
             text,
             defined_in,
         }
+    }
+}
+
+/// A copy of `provenance` within the limits, cut (with "…") when an invalid template exceeds
+/// them.
+fn bounded(provenance: &Provenance) -> Provenance {
+    use crate::limits::{excerpt_of, MAX_PROVENANCE_NOTE_CHARS, MAX_PROVENANCE_SOURCES};
+    let sources = &provenance.sources;
+    Provenance {
+        status: provenance.status,
+        confidence: provenance.confidence,
+        sources: sources[..sources.len().min(MAX_PROVENANCE_SOURCES)]
+            .iter()
+            .map(|source| excerpt_of(source, MAX_PROVENANCE_NOTE_CHARS / MAX_PROVENANCE_SOURCES))
+            .collect(),
+        note: excerpt_of(&provenance.note, MAX_PROVENANCE_NOTE_CHARS),
     }
 }
 

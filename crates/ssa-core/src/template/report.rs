@@ -76,6 +76,10 @@ pub enum ProblemKind {
     /// A node's `implements` names a node the implemented template does not have, or the
     /// template does not say which template it implements.
     UnknownImplementedNode,
+    /// Nodes nested deeper than [`crate::limits::MAX_NESTING_DEPTH`].
+    TooDeep,
+    /// A value longer than its limit (see [`crate::limits`]).
+    TooLong,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -12,6 +12,8 @@
 
 use std::fmt;
 
+use crate::limits::excerpt;
+
 /// A piece of node text: literal wording or a token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece<'a> {
@@ -85,7 +87,8 @@ fn token(inner: &str, offset: usize) -> Result<Piece<'_>, TokenError> {
         let target = target.trim();
         if !is_node_id(target) {
             return Err(fail(format!(
-                "\"{{{{ref:{target}}}}}\" does not name a node id (letters, digits, . - _ #)"
+                "\"{{{{ref:{}}}}}\" does not name a node id (letters, digits, . - _ #)",
+                excerpt(target)
             )));
         }
         return Ok(Piece::Reference(target));
@@ -97,12 +100,14 @@ fn token(inner: &str, offset: usize) -> Result<Piece<'_>, TokenError> {
         };
         if !is_name(key) {
             return Err(fail(format!(
-                "\"{{{{term:{key}}}}}\" does not name a term key (lower case, digits, _ and .)"
+                "\"{{{{term:{}}}}}\" does not name a term key (lower case, digits, _ and .)",
+                excerpt(key)
             )));
         }
         if display == Some("") {
             return Err(fail(format!(
-                "\"{{{{term:{key}|}}}}\" has an empty wording after \"|\""
+                "\"{{{{term:{}|}}}}\" has an empty wording after \"|\"",
+                excerpt(key)
             )));
         }
         return Ok(Piece::Term { key, display });
@@ -112,12 +117,14 @@ fn token(inner: &str, offset: usize) -> Result<Piece<'_>, TokenError> {
     }
     if let Some((prefix, _)) = trimmed.split_once(':') {
         return Err(fail(format!(
-            "unknown token kind \"{prefix}:\"; use {{{{name}}}}, {{{{ref:id}}}} or {{{{term:key}}}}"
+            "unknown token kind \"{}:\"; use {{{{name}}}}, {{{{ref:id}}}} or {{{{term:key}}}}",
+            excerpt(prefix)
         )));
     }
     if !is_name(trimmed) {
         return Err(fail(format!(
-            "\"{{{{{trimmed}}}}}\" is not a parameter name (lower case letters, digits, _ and .)"
+            "\"{{{{{}}}}}\" is not a parameter name (lower case letters, digits, _ and .)",
+            excerpt(trimmed)
         )));
     }
     Ok(Piece::Parameter(trimmed))
@@ -134,10 +141,6 @@ fn check_no_stray_close(literal: &str, offset: usize) -> Result<(), TokenError> 
         }),
         None => Ok(()),
     }
-}
-
-fn excerpt(text: &str) -> String {
-    text.chars().take(40).collect()
 }
 
 /// The last `count` characters of `text`. Counted in characters, not bytes: a byte offset may
@@ -223,6 +226,24 @@ mod tests {
         }
         let error = pieces("Les prestations de vieillesse dues à l'intéressé}}").unwrap_err();
         assert!(error.message.contains("e dues à l'intéressé"), "{error}");
+    }
+
+    #[test]
+    fn messages_quote_a_short_excerpt_of_a_long_token() {
+        let long = "é".repeat(100_000);
+        for text in [
+            format!("{{{{ref:{long}}}}}"),
+            format!("{{{{term:{long}}}}}"),
+            format!("{{{{term:{long}|}}}}"),
+            format!("{{{{{long}:x}}}}"),
+            format!("{{{{{long}}}}}"),
+            format!("{{{{{long}"),
+            format!("{{{{{long}{{{{"),
+            format!("{long}}}}}"),
+        ] {
+            let error = pieces(&text).unwrap_err();
+            assert!(error.message.len() < 300, "{}", error.message);
+        }
     }
 
     #[test]
