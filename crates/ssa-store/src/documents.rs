@@ -45,7 +45,7 @@ impl StepDocument {
 
 /// The negotiation's document in `table` (one JSON `content` per negotiation), or `None` when
 /// there is none; `what` names it in the error when it cannot be read.
-fn read_document<T: DeserializeOwned>(
+pub(crate) fn read_document<T: DeserializeOwned>(
     conn: &Connection,
     table: &'static str,
     negotiation_id: &str,

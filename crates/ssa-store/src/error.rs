@@ -32,6 +32,8 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error("could not open {}: {detail}", path.display())]
+    Open { path: PathBuf, detail: String },
     #[error("stored data is not valid: {0}")]
     InvalidData(String),
     #[error("database error: {0}")]
@@ -50,7 +52,10 @@ impl StoreError {
                 path: path.to_path_buf(),
                 detail: error.to_string(),
             },
-            _ => StoreError::Sqlite(error),
+            _ => StoreError::Open {
+                path: path.to_path_buf(),
+                detail: error.to_string(),
+            },
         }
     }
 }

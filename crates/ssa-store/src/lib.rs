@@ -9,10 +9,19 @@
 //!   SQLite's online backup, so committed WAL content is included).
 //! - Connections run in WAL mode with `synchronous=FULL`, foreign keys on and a busy timeout:
 //!   a transaction reported committed survives a killed process or a power cut.
-//! - Every write method runs in one transaction. A store opened read-only refuses writes with
-//!   [`StoreError::ReadOnly`].
+//! - Every write method runs in one transaction, begun IMMEDIATE: the write lock is taken at
+//!   the start, waiting up to the busy timeout while another process writes, so that a write
+//!   whose first statement is a read cannot fail at once with "database is locked". A store
+//!   opened read-only refuses writes with [`StoreError::ReadOnly`].
+//! - A hot rollback journal (a process killed while the database was switching to WAL) is
+//!   rolled back by SQLite before the file is inspected: that restores the last committed
+//!   state, which is what any open of the file would do.
+//! - Deleted rows do not stay readable in the file: `secure_delete` overwrites them, and
+//!   [`Store::purge_freed_pages`] (run after a permanent deletion) gives freed pages back and
+//!   empties the WAL.
 
 mod documents;
+mod draft_edits;
 mod encoding;
 mod error;
 mod negotiations;
@@ -25,6 +34,7 @@ mod templates;
 mod test_support;
 
 pub use documents::StepDocument;
+pub use draft_edits::EditOutcome;
 pub use error::StoreError;
 pub use process::{ProcessOrigin, StoredProcess, StoredProgress};
 pub use revisions::{Initialling, RevisionSummary};
@@ -64,8 +74,11 @@ impl Store {
             backup: None,
         };
         if exists {
+            recover_hot_journal(path)?;
             let inspection = inspect(path)?;
-            if inspection.user_version < LATEST_SCHEMA_VERSION {
+            // A file killed before its first migration committed holds no schema: new.
+            report.created = inspection.user_version == 0 && is_empty_schema(&inspection.conn);
+            if inspection.user_version < LATEST_SCHEMA_VERSION && !report.created {
                 backup(&inspection.conn, path, backup_path)?;
                 report.migrated_from = Some(inspection.user_version);
                 report.backup = Some(backup_path.to_path_buf());
@@ -79,6 +92,7 @@ impl Store {
                 path: path.to_path_buf(),
                 detail: e.to_string(),
             })?;
+        convert_to_incremental_vacuum(&conn).map_err(|e| StoreError::sqlite_at(path, e))?;
         Ok((
             Store {
                 conn,
@@ -135,11 +149,82 @@ impl Store {
                 path: self.path.clone(),
             });
         }
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = work(&tx)?;
         tx.commit()?;
         Ok(value)
     }
+
+    /// After a permanent deletion: moves every freed page out of the file (`incremental_vacuum`;
+    /// `secure_delete` already zeroed them) and checkpoints the WAL into the file and truncates
+    /// it, so that what was deleted is in neither. Best effort: when another connection is
+    /// reading, the checkpoint waits for a later call, and nothing is lost either way.
+    pub fn purge_freed_pages(&mut self) -> Result<(), StoreError> {
+        if self.read_only {
+            return Ok(());
+        }
+        self.conn.execute_batch("PRAGMA incremental_vacuum;")?;
+        let _busy: (i64, i64, i64) =
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.try_into())?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// A value the workbench remembers about itself (see migration 8), if set.
+    pub fn state(&self, key: &str) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT value FROM workbench_state WHERE key = ?1",
+                [key],
+                |row| row.get(0),
+            )
+            .optional()?)
+    }
+
+    pub fn set_state(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO workbench_state (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+            Ok(())
+        })
+    }
+}
+
+/// Rolls back a hot rollback journal left beside `path`, through a read-write connection (the
+/// read-only inspection cannot), so that the file reads as its last committed state. A
+/// journal that is not hot (no journal, or an empty one) is left alone.
+fn recover_hot_journal(path: &Path) -> Result<(), StoreError> {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    let hot = std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0);
+    if !hot {
+        return Ok(());
+    }
+    tracing::warn!(file = %path.display(), "rolling back an interrupted transaction (hot journal)");
+    let conn = Connection::open(path).map_err(|e| StoreError::sqlite_at(path, e))?;
+    // The first read of the schema makes SQLite roll the journal back.
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+        row.get::<_, i64>(0)
+    })
+    .map_err(|e| StoreError::sqlite_at(path, e))?;
+    Ok(())
+}
+
+/// Whether the database has no table at all (a file whose first migration never committed).
+fn is_empty_schema(conn: &Connection) -> bool {
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+        row.get::<_, i64>(0)
+    })
+    .is_ok_and(|count| count == 0)
 }
 
 struct Inspection {
@@ -200,10 +285,25 @@ fn user_version(conn: &Connection) -> rusqlite::Result<usize> {
 }
 
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    // Incremental auto-vacuum, so that freed pages can be given back after a permanent
+    // deletion. It takes effect on a new database at once; an existing one is converted by
+    // the VACUUM in `convert_to_incremental_vacuum`.
+    conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")?;
     conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "secure_delete", true)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+/// A database made before incremental auto-vacuum (mode 0, none) is rebuilt once with VACUUM
+/// to take it (mode 2); later opens find it set and do nothing.
+fn convert_to_incremental_vacuum(conn: &Connection) -> rusqlite::Result<()> {
+    let mode: i64 = conn.pragma_query_value(None, "auto_vacuum", |row| row.get(0))?;
+    if mode != 2 {
+        conn.execute_batch("VACUUM;")?;
+    }
     Ok(())
 }
 

@@ -251,12 +251,18 @@ impl Store {
 
     /// Deletes a negotiation for good. Only a negotiation in the bin can be deleted, so that a
     /// single mistaken call can never destroy live work.
+    /// Deletes a negotiation from the bin for good, with everything that belongs to it, and
+    /// purges the freed pages so that none of it stays readable in the file.
     pub fn delete_from_bin(&mut self, id: &str) -> Result<bool, StoreError> {
-        self.write(|tx| {
+        let deleted = self.write(|tx| {
             Ok(tx.execute(
                 "DELETE FROM negotiation WHERE id = ?1 AND shelf = 'bin'",
                 [id],
             )? == 1)
-        })
+        })?;
+        if deleted {
+            self.purge_freed_pages()?;
+        }
+        Ok(deleted)
     }
 }

@@ -229,6 +229,17 @@ const MIGRATIONS: &[&str] = &[
     WHEN EXISTS (SELECT 1 FROM negotiation WHERE id = OLD.negotiation_id)
     BEGIN SELECT RAISE(ABORT, 'an initialled version cannot be un-initialled or deleted'); END;
     "#,
+    // 8: what the workbench remembers about itself. 'sample' is 'pending' until the sample
+    // negotiation is complete (a database that already holds negotiations never gets it), so
+    // that a first start killed halfway seeds it, or completes it, on the next start.
+    r#"
+    CREATE TABLE workbench_state (
+        key   TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO workbench_state (key, value)
+        SELECT 'sample', 'pending' WHERE NOT EXISTS (SELECT 1 FROM negotiation);
+    "#,
 ];
 
 /// The schema version a database has after all migrations of this build.

@@ -25,6 +25,7 @@ pub mod document;
 pub mod draft;
 pub mod expr;
 pub mod format;
+pub mod merge;
 mod outline;
 mod parse;
 mod render;

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod durability;
 mod migration;
 mod read_only;
 mod refusal;
