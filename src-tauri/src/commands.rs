@@ -19,6 +19,8 @@ use ssa_core::template::{Draft, Problem, Template};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
+use crate::chosen_files::{ChosenFiles, FileKind, Purpose};
+
 type Answer<T> = Result<T, ApiError>;
 
 pub fn all() -> tauri_specta::Commands<tauri::Wry> {
@@ -38,7 +40,6 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         empty_bin,
         create_sample_negotiation,
         list_templates,
-        import_template,
         export_template,
         get_agreement,
         start_agreement,
@@ -87,6 +88,8 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         crate::round_commands::import_exchange_file,
         export_pdf,
         open_exported_file,
+        crate::chosen_files::choose_file_to_open,
+        crate::chosen_files::choose_file_to_save,
     ]
 }
 
@@ -205,16 +208,6 @@ pub fn list_templates(session: State<'_, Session>) -> Answer<Vec<TemplateSummary
 
 #[tauri::command]
 #[specta::specta]
-pub fn import_template(
-    session: State<'_, Session>,
-    file_name: String,
-    text: String,
-) -> Answer<TemplateSummaryDto> {
-    session.with(|w| w.import_template(&file_name, &text))
-}
-
-#[tauri::command]
-#[specta::specta]
 pub fn export_template(session: State<'_, Session>, id: String, version: String) -> Answer<String> {
     session.with(|w| w.export_template(&id, &version))
 }
@@ -243,9 +236,10 @@ pub fn start_agreement(
 pub fn edit_draft(
     session: State<'_, Session>,
     negotiation_id: String,
+    base: Draft,
     draft: Draft,
 ) -> Answer<RenderedDto> {
-    session.with(|w| w.edit_draft(&negotiation_id, &draft))
+    session.with(|w| w.edit_draft(&negotiation_id, &base, &draft))
 }
 
 #[tauri::command]
@@ -284,9 +278,11 @@ pub fn delete_template(session: State<'_, Session>, id: String, version: String)
 #[specta::specta]
 pub fn import_template_file(
     session: State<'_, Session>,
+    chosen: State<'_, ChosenFiles>,
     path: String,
 ) -> Answer<TemplateSummaryDto> {
-    session.with(|w| w.import_template_file(std::path::Path::new(&path)))
+    let path = chosen.take(&path, FileKind::Template, Purpose::Open)?;
+    session.with(|w| w.import_template_file(&path))
 }
 
 /// Writes a template's file where the user chose in the save dialog.
@@ -294,11 +290,13 @@ pub fn import_template_file(
 #[specta::specta]
 pub fn export_template_file(
     session: State<'_, Session>,
+    chosen: State<'_, ChosenFiles>,
     id: String,
     version: String,
     path: String,
 ) -> Answer<()> {
-    session.with(|w| w.export_template_file(&id, &version, std::path::Path::new(&path)))
+    let path = chosen.take(&path, FileKind::Template, Purpose::Save)?;
+    session.with(|w| w.export_template_file(&id, &version, &path))
 }
 
 #[tauri::command]
@@ -511,8 +509,13 @@ pub fn list_processes(session: State<'_, Session>) -> Answer<Vec<ProcessSummaryD
 /// Imports the process file the user picked in the open dialog.
 #[tauri::command]
 #[specta::specta]
-pub fn import_process_file(session: State<'_, Session>, path: String) -> Answer<ProcessSummaryDto> {
-    session.with(|w| w.import_process_file(std::path::Path::new(&path)))
+pub fn import_process_file(
+    session: State<'_, Session>,
+    chosen: State<'_, ChosenFiles>,
+    path: String,
+) -> Answer<ProcessSummaryDto> {
+    let path = chosen.take(&path, FileKind::Process, Purpose::Open)?;
+    session.with(|w| w.import_process_file(&path))
 }
 
 /// Writes a stored process file to the path the user picked in the save dialog.
@@ -520,11 +523,13 @@ pub fn import_process_file(session: State<'_, Session>, path: String) -> Answer<
 #[specta::specta]
 pub fn export_process_file(
     session: State<'_, Session>,
+    chosen: State<'_, ChosenFiles>,
     id: String,
     version: String,
     path: String,
 ) -> Answer<()> {
-    session.with(|w| w.export_process_file(&id, &version, std::path::Path::new(&path)))
+    let path = chosen.take(&path, FileKind::Process, Purpose::Save)?;
+    session.with(|w| w.export_process_file(&id, &version, &path))
 }
 
 #[tauri::command]
@@ -542,9 +547,10 @@ pub fn verify_initialled(
 pub fn edit_arrangement(
     session: State<'_, Session>,
     negotiation_id: String,
+    base: Draft,
     draft: Draft,
 ) -> Answer<RenderedDto> {
-    session.with(|w| w.edit_arrangement(&negotiation_id, &draft))
+    session.with(|w| w.edit_arrangement(&negotiation_id, &base, &draft))
 }
 
 /// Exports a document of the negotiation (agreement, redline, brief, step report) as a PDF
@@ -555,16 +561,21 @@ pub fn edit_arrangement(
 pub async fn export_pdf(
     session: State<'_, Session>,
     exported: State<'_, ExportedFiles>,
+    chosen: State<'_, ChosenFiles>,
     negotiation_id: String,
     document: PdfDocumentDto,
     language: String,
     path: String,
 ) -> Answer<ExportDto> {
+    let path = chosen.take(&path, FileKind::Pdf, Purpose::Save)?;
     let job = session.with(|w| w.prepare_pdf(&negotiation_id, &document, &language))?;
-    let written =
-        tauri::async_runtime::spawn_blocking(move || job.write(std::path::Path::new(&path)))
-            .await
-            .map_err(|e| ApiError::new(ErrorCode::Storage, format!("The export stopped: {e}")))??;
+    // Typeset outside the session's lock; a panic in it is caught here, as `with` does.
+    let written = tauri::async_runtime::spawn_blocking(move || {
+        ssa_api::caught(|| job.write(&path))
+            .unwrap_or_else(|detail| Err(ssa_api::internal_error(&detail)))
+    })
+    .await
+    .map_err(|e| ApiError::new(ErrorCode::Storage, format!("The export stopped: {e}")))??;
     exported
         .0
         .lock()

@@ -6,7 +6,9 @@
 //! no logic here. The TypeScript bindings in `ui/src/lib/bindings.ts` are generated from these
 //! commands ([`export_bindings`]) and a test fails when the committed file is stale.
 
+mod chosen_files;
 mod commands;
+mod instance_lock;
 mod round_commands;
 
 use std::path::Path;
@@ -42,18 +44,43 @@ pub fn export_bindings(path: &Path) -> Result<(), String> {
 
 pub fn run() {
     let builder = specta_builder();
-    tauri::Builder::default()
-        // Native open/save dialogs: the UI asks for a path, a command reads or writes the file.
+    let mut app = tauri::Builder::default();
+    if std::env::var_os(ssa_api::paths::DATA_DIR_ENV).is_none() {
+        // The default data folder: a second start brings this window to the front (the plugin
+        // must come first). For another folder the data-folder lock alone decides.
+        app = app.plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }));
+    }
+    app
+        // Native open/save dialogs, shown from Rust only (chosen_files.rs): the window asks a
+        // command to show one, and the file commands take only the paths a dialog returned.
         .plugin(tauri_plugin_dialog::init())
         // Opens an exported PDF with the system viewer, from Rust only: the window gets no
         // opener permission (capabilities/default.json), it asks `open_exported_file`.
         .plugin(tauri_plugin_opener::init())
         .manage(commands::ExportedFiles::default())
+        .manage(chosen_files::ChosenFiles::default())
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
             let default_dir = app.path().app_data_dir()?;
             let data_dir = DataDir::from_env_or(default_dir);
             let log_guard = init_logging(&data_dir);
+            match instance_lock::acquire(data_dir.root()) {
+                Ok(Some(lock)) => {
+                    app.manage(lock);
+                }
+                Ok(None) => {
+                    already_open(app.handle(), data_dir.root());
+                    return Ok(());
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "the data folder lock could not be taken; going on without it");
+                }
+            }
             tracing::info!(data_dir = %data_dir.root().display(), version = ssa_api::APP_VERSION, "SSA Workbench starting");
             let session = Session::start(
                 data_dir,
@@ -86,6 +113,38 @@ pub fn run() {
         })
         .run(tauri::generate_context!())
         .expect("error while running SSA Workbench");
+}
+
+/// Another app holds this data folder: say so (in the language of the system, the window's
+/// own choice not being known yet) and quit when the message is closed.
+fn already_open(app: &tauri::AppHandle, folder: &Path) {
+    use tauri_plugin_dialog::DialogExt;
+    tracing::warn!(folder = %folder.display(), "SSA Workbench is already open on this data folder");
+    let language = std::env::var("LANG").unwrap_or_default();
+    let message = if language.starts_with("fr") {
+        format!(
+            "SSA Workbench est déjà ouvert sur ce dossier de données ({}). Utilisez la fenêtre \
+             ouverte ; la ligne de commande ssa peut travailler à côté.",
+            folder.display()
+        )
+    } else if language.starts_with("es") {
+        format!(
+            "SSA Workbench ya está abierto en esta carpeta de datos ({}). Use la ventana \
+             abierta; la línea de comandos ssa puede trabajar a la vez.",
+            folder.display()
+        )
+    } else {
+        format!(
+            "SSA Workbench is already open on this data folder ({}). Use the window that is \
+             open; the ssa command line can work beside it.",
+            folder.display()
+        )
+    };
+    let handle = app.clone();
+    app.dialog()
+        .message(message)
+        .title("SSA Workbench")
+        .show(move |_| handle.exit(0));
 }
 
 /// Keeps the non-blocking log writer alive (and flushing) for the life of the app.

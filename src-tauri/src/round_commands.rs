@@ -10,6 +10,8 @@ use ssa_core::mandate::MandateEntry;
 use ssa_core::rounds::Round;
 use tauri::State;
 
+use crate::chosen_files::{ChosenFiles, FileKind, Purpose};
+
 type Answer<T> = Result<T, ApiError>;
 
 /// The four-column view of a round (the latest when `round_id` is null).
@@ -103,17 +105,13 @@ pub fn save_mandate_entry(
 #[specta::specta]
 pub fn export_exchange_file(
     session: State<'_, Session>,
+    chosen: State<'_, ChosenFiles>,
     negotiation_id: String,
     version: Option<String>,
     path: String,
 ) -> Answer<ExchangeExportDto> {
-    session.with(|w| {
-        w.export_exchange_file(
-            &negotiation_id,
-            version.as_deref(),
-            std::path::Path::new(&path),
-        )
-    })
+    let path = chosen.take(&path, FileKind::Exchange, Purpose::Save)?;
+    session.with(|w| w.export_exchange_file(&negotiation_id, version.as_deref(), &path))
 }
 
 /// Imports the counterpart's file the user picked, into this negotiation.
@@ -121,10 +119,11 @@ pub fn export_exchange_file(
 #[specta::specta]
 pub fn import_exchange_file(
     session: State<'_, Session>,
+    chosen: State<'_, ChosenFiles>,
     negotiation_id: String,
     path: String,
     round: Option<u32>,
 ) -> Answer<ExchangeImportDto> {
-    session
-        .with(|w| w.import_exchange_file(std::path::Path::new(&path), Some(&negotiation_id), round))
+    let path = chosen.take(&path, FileKind::Exchange, Purpose::Open)?;
+    session.with(|w| w.import_exchange_file(&path, Some(&negotiation_id), round))
 }

@@ -344,7 +344,9 @@ fn the_arrangement_is_a_second_draft_whose_links_follow_the_agreement() {
     // Leave an optional provision of the arrangement out; the agreement is not touched.
     let mut draft = view.draft.clone();
     draft.inclusion.insert("AA.11".into(), false);
-    let rendered = session.with(|w| w.edit_arrangement(&id, &draft)).unwrap();
+    let rendered = session
+        .with(|w| w.edit_arrangement(&id, &view.draft, &draft))
+        .unwrap();
     assert!(rendered.document.find("AA.11").is_none());
     assert_eq!(
         session.with(|w| w.get_draft(&id)).unwrap().unwrap(),

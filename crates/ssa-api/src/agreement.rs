@@ -6,10 +6,14 @@
 //! draft always renders against the template it names. A new draft takes the feasibility
 //! study's coverage choice for its benefit chapters (see [`crate::documents`]).
 
+use ssa_core::limits::{size_text, MAX_DRAFT_BYTES};
 use ssa_core::negotiation::{Negotiation, PartyRole};
-use ssa_core::template::{render, Document, Draft, ParameterType, Report, Template, Value};
+use ssa_core::template::merge::Conflict;
+use ssa_core::template::{Document, Draft, ParameterType, Report, Template, Value};
+use ssa_store::EditOutcome;
 
-use crate::dto::{AgreementDto, RenderedDto};
+use crate::dto::{AgreementDto, FieldProblemDto, RenderedDto};
+use crate::guard::render_checked;
 use crate::templates::DEFAULT_TEMPLATE_ID;
 use crate::{ApiError, ErrorCode, Workbench};
 
@@ -82,7 +86,9 @@ impl Workbench {
         Ok(self.store.get_draft(negotiation_id)?.map(|d| d.draft))
     }
 
-    /// Saves the draft as it now is (one edit, one transaction).
+    /// Saves the draft as it now is (one transaction), replacing whatever is stored: for a
+    /// draft this process has just made (the sample, tests). An edit a person makes goes
+    /// through [`Workbench::edit_draft`], which never overwrites another writer's edit.
     pub fn save_draft(&mut self, negotiation_id: &str, draft: &Draft) -> Result<(), ApiError> {
         let current = self.get_draft(negotiation_id)?.ok_or_else(|| {
             ApiError::new(
@@ -107,8 +113,8 @@ impl Workbench {
             )
         })?;
         let template = self.load_template(&draft.template_id, &draft.template_version)?;
-        let document = render(&template, &draft);
-        let report = draft.validate(&template);
+        let (document, problems) = render_checked(&template, &draft);
+        let report = Report { problems };
         Ok(Agreement {
             template,
             draft,
@@ -145,20 +151,120 @@ impl Workbench {
             .ok_or_else(|| ApiError::not_found("draft of negotiation", negotiation_id))
     }
 
-    /// Saves one edit of the draft and renders it afresh.
+    /// Saves one edit of the draft and renders it afresh. `base` is the draft the edit was made
+    /// from (the one the editor last had from the store): another writer's edit saved since
+    /// is merged in provision by provision, and an edit of a provision the other writer changed
+    /// too is refused with [`ErrorCode::ChangedElsewhere`], nothing saved. Returns the draft as
+    /// stored now with its rendering.
     pub fn edit_draft(
         &mut self,
         negotiation_id: &str,
+        base: &Draft,
         draft: &Draft,
     ) -> Result<RenderedDto, ApiError> {
-        self.save_draft(negotiation_id, draft)?;
-        // Rendered from the edit in hand: the store holds exactly this draft now.
-        let template = self.load_template(&draft.template_id, &draft.template_version)?;
+        let current = self
+            .get_draft(negotiation_id)?
+            .ok_or_else(|| no_draft(negotiation_id))?;
+        same_template("draft", &current, draft)?;
+        within_size("draft", draft)?;
+        let outcome = self
+            .store
+            .save_draft_edit(negotiation_id, base, draft, self.clock.now())?;
+        let stored = self.edit_outcome(negotiation_id, outcome, &current)?;
+        let template = self.load_template(&stored.template_id, &stored.template_version)?;
+        let (document, problems) = render_checked(&template, &stored);
         Ok(RenderedDto {
-            document: render(&template, draft),
-            problems: draft.validate(&template).problems,
+            document,
+            problems,
+            draft: stored,
         })
     }
+
+    /// The stored draft after an edit, or the refusal of the edit; `current` names the
+    /// provisions of a conflict.
+    pub(crate) fn edit_outcome(
+        &self,
+        negotiation_id: &str,
+        outcome: EditOutcome,
+        current: &Draft,
+    ) -> Result<Draft, ApiError> {
+        match outcome {
+            EditOutcome::Saved(stored) => Ok(stored),
+            EditOutcome::NoDraft => Err(no_draft(negotiation_id)),
+            EditOutcome::ChangedElsewhere(conflict) => {
+                let template =
+                    self.load_template(&current.template_id, &current.template_version)?;
+                Err(changed_elsewhere(&template, current, &conflict))
+            }
+        }
+    }
+}
+
+fn no_draft(negotiation_id: &str) -> ApiError {
+    ApiError::new(
+        ErrorCode::NotFound,
+        format!("Negotiation {negotiation_id} has no draft agreement yet; start one first."),
+    )
+}
+
+/// A draft over [`MAX_DRAFT_BYTES`] is refused: every view and export reads it whole.
+pub(crate) fn within_size(what: &str, draft: &Draft) -> Result<(), ApiError> {
+    let size = serde_json::to_vec(draft).map_or(0, |json| json.len());
+    if size <= MAX_DRAFT_BYTES {
+        return Ok(());
+    }
+    Err(ApiError::new(
+        ErrorCode::InvalidInput,
+        format!(
+            "This {what} has grown larger than {}, the most SSA Workbench keeps for one draft; \
+             the edit was not saved. Shorten the wording you added.",
+            size_text(MAX_DRAFT_BYTES)
+        ),
+    ))
+}
+
+/// The refusal of an edit that another writer's edit overlaps, naming each provision (by its
+/// label, "Article 12, paragraph 3", where it has one) or parameter.
+fn changed_elsewhere(template: &Template, current: &Draft, conflict: &Conflict) -> ApiError {
+    let (document, _) = render_checked(template, current);
+    let name = |key: &str| -> String {
+        if let Some(node) = document.find(key) {
+            let heading = ssa_core::template::document::plain(&node.heading);
+            return match (node.label.as_deref(), heading.is_empty()) {
+                (Some(label), false) => format!("{label} ({heading})"),
+                (Some(label), true) => label.to_string(),
+                (None, false) => heading,
+                (None, true) => key.to_string(),
+            };
+        }
+        template
+            .parameter(key)
+            .map_or(key.to_string(), |p| p.label.clone())
+    };
+    let mut error = ApiError::new(
+        ErrorCode::ChangedElsewhere,
+        format!(
+            "This draft was changed elsewhere (in another window or with the ssa command) in \
+             the same place{}: {}. Your edit was not saved; reload to see the other change, \
+             then make yours again.",
+            if conflict.choices.len() > 1 { "s" } else { "" },
+            conflict
+                .keys()
+                .iter()
+                .map(|key| name(key))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    );
+    error.problems = conflict
+        .keys()
+        .iter()
+        .map(|key| FieldProblemDto {
+            field: key.to_string(),
+            message: name(key),
+        })
+        .collect();
+    error
 }
 
 /// An edit is saved only to a draft started from the same template version: `what` ("draft",

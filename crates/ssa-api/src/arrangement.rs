@@ -12,9 +12,10 @@
 use serde::Serialize;
 use specta::Type;
 use ssa_core::documents::arrangement::{check_links, resolve_links, ArrangementLink};
-use ssa_core::template::{render, Document, Draft, Problem, Template};
+use ssa_core::template::{Document, Draft, Problem, Template};
 
 use crate::dto::RenderedDto;
+use crate::guard::render_checked;
 use crate::{ApiError, ErrorCode, Workbench};
 
 /// The template a new administrative arrangement starts from.
@@ -51,12 +52,12 @@ impl Workbench {
         };
         let template = self.load_template(&draft.template_id, &draft.template_version)?;
         let (agreement_template, agreement_draft, has_draft) = self.agreement_or_model(id)?;
-        let agreement = render(&agreement_template, &agreement_draft);
-        let mut problems = draft.validate(&template).problems;
+        let (agreement, _) = render_checked(&agreement_template, &agreement_draft);
+        let (document, mut problems) = render_checked(&template, &draft);
         problems.extend(check_links(&template, &agreement_template).problems);
         Ok(Some(ArrangementDto {
             negotiation_id: id.to_string(),
-            document: render(&template, &draft),
+            document,
             links: resolve_links(&template, &agreement),
             agreement_numbering: if has_draft {
                 AgreementNumbering::Draft
@@ -103,8 +104,15 @@ impl Workbench {
             .ok_or_else(|| ApiError::not_found("administrative arrangement of negotiation", id))
     }
 
-    /// Saves one edit of the arrangement and renders it afresh.
-    pub fn edit_arrangement(&mut self, id: &str, draft: &Draft) -> Result<RenderedDto, ApiError> {
+    /// Saves one edit of the arrangement made from `base` and renders it afresh; another
+    /// writer's edit is merged or the edit refused, as for the agreement
+    /// ([`Workbench::edit_draft`]).
+    pub fn edit_arrangement(
+        &mut self,
+        id: &str,
+        base: &Draft,
+        draft: &Draft,
+    ) -> Result<RenderedDto, ApiError> {
         let current = self.store.get_arrangement_draft(id)?.ok_or_else(|| {
             ApiError::new(
                 ErrorCode::NotFound,
@@ -112,15 +120,19 @@ impl Workbench {
             )
         })?;
         crate::agreement::same_template("arrangement", &current, draft)?;
-        self.store
-            .put_arrangement_draft(id, draft, self.clock.now())?;
-        let template = self.load_template(&draft.template_id, &draft.template_version)?;
+        crate::agreement::within_size("arrangement", draft)?;
+        let outcome = self
+            .store
+            .save_arrangement_edit(id, base, draft, self.clock.now())?;
+        let stored = self.edit_outcome(id, outcome, &current)?;
+        let template = self.load_template(&stored.template_id, &stored.template_version)?;
         let (agreement_template, _, _) = self.agreement_or_model(id)?;
-        let mut problems = draft.validate(&template).problems;
+        let (document, mut problems) = render_checked(&template, &stored);
         problems.extend(check_links(&template, &agreement_template).problems);
         Ok(RenderedDto {
-            document: render(&template, draft),
+            document,
             problems,
+            draft: stored,
         })
     }
 }

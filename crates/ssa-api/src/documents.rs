@@ -292,12 +292,17 @@ impl Workbench {
     }
 
     fn set_draft_flags(&mut self, id: &str, flags: &BTreeMap<&str, bool>) -> Result<(), ApiError> {
-        let Some(mut draft) = self.get_draft(id)? else {
+        let Some(base) = self.get_draft(id)? else {
             return Ok(());
         };
-        let template = self.load_template(&draft.template_id, &draft.template_version)?;
+        let template = self.load_template(&base.template_id, &base.template_version)?;
+        let mut draft = base.clone();
         if set_flags(&template, &mut draft, flags) {
-            self.save_draft(id, &draft)?;
+            // Merged with any edit saved since it was read; a clash with one is refused.
+            let outcome = self
+                .store
+                .save_draft_edit(id, &base, &draft, self.clock.now())?;
+            self.edit_outcome(id, outcome, &base)?;
         }
         Ok(())
     }

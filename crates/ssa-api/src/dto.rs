@@ -231,12 +231,14 @@ pub struct AgreementDto {
     pub problems: Vec<ssa_core::template::Problem>,
 }
 
-/// What an edit of the draft returns: the document rendered afresh and the draft's problems.
+/// What an edit of the draft returns: the draft as stored (the edit, with any edit another
+/// writer saved meanwhile merged in), rendered afresh, and its problems.
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct RenderedDto {
     pub document: ssa_core::template::Document,
     pub problems: Vec<ssa_core::template::Problem>,
+    pub draft: ssa_core::template::Draft,
 }
 
 /// One revision of a negotiation's draft; a named one is a version, and an initialled version

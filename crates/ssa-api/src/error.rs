@@ -21,6 +21,11 @@ pub enum ErrorCode {
     NoDatabase,
     /// Anything else in storage or the file system.
     Storage,
+    /// The edit was made on a draft that another window or the command line has changed since,
+    /// in the same provisions; nothing was saved. `problems` names each provision.
+    ChangedElsewhere,
+    /// An error inside SSA Workbench stopped this action (caught, logged); nothing else changed.
+    Internal,
 }
 
 /// The one error every use case returns: a code for the program and a message for a person

@@ -216,15 +216,11 @@ impl Workbench {
         into: Option<&str>,
         round: Option<u32>,
     ) -> Result<ExchangeImportDto, ApiError> {
-        let bytes = std::fs::read(path).map_err(|e| {
-            ApiError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "{} could not be read: {e}. Nothing was changed.",
-                    path.display()
-                ),
-            )
-        })?;
+        let bytes = crate::files::read_bounded(
+            path,
+            ssa_core::limits::MAX_EXCHANGE_BYTES,
+            "exchange file",
+        )?;
         self.import_exchange(&crate::files::display_name(path), &bytes, into, round)
     }
 

@@ -542,7 +542,11 @@ impl Workbench {
         &mut self,
         path: &std::path::Path,
     ) -> Result<ProcessSummaryDto, ApiError> {
-        let (name, text) = crate::files::read_for_import(path)?;
+        let (name, text) = crate::files::read_for_import(
+            path,
+            ssa_core::limits::MAX_PROCESS_BYTES,
+            "process file",
+        )?;
         self.import_process(&name, &text)
     }
 

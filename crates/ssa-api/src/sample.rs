@@ -14,34 +14,74 @@ impl Workbench {
     /// template and partly filled in (the signature particulars are left open on purpose, so
     /// the draft shows what an unfilled placeholder looks like), and returns it.
     pub fn create_sample_negotiation(&mut self) -> Result<NegotiationDto, ApiError> {
-        let negotiation = self.create_negotiation(NegotiationInput {
-            title: SAMPLE_TITLE.to_string(),
-            parties: vec![
-                PartyDto {
-                    name: "Republic of Aurelia".into(),
-                    iso_code: "XA".into(),
-                    role: PartyRoleDto::Own,
-                },
-                PartyDto {
-                    name: "Kingdom of Boreland".into(),
-                    iso_code: "XB".into(),
-                    role: PartyRoleDto::Counterpart,
-                },
-            ],
-            working_languages: vec!["en".into(), "fr".into()],
-            notes: "A sample negotiation between two fictional countries, to explore SSA \
+        let negotiation = self.create_negotiation(sample_input())?;
+        self.complete_sample(&negotiation.id)?;
+        self.get_negotiation(&negotiation.id)
+    }
+
+    /// On a database waiting for its sample (a new one: see ssa-store's migration 8), creates
+    /// the sample, or completes the one a start killed halfway left (found by its title, its
+    /// draft missing or unfilled), then marks it done. Every step is its own transaction and
+    /// safe to repeat, so a start killed anywhere finishes the job on the next start.
+    pub fn seed_sample_if_pending(&mut self) -> Result<(), ApiError> {
+        if self.store.state(SAMPLE_STATE)?.as_deref() != Some("pending") {
+            return Ok(());
+        }
+        let existing = self
+            .list_negotiations(crate::dto::ShelfDto::Active)?
+            .into_iter()
+            .find(|n| n.title == SAMPLE_TITLE);
+        let id = match existing {
+            Some(sample) => sample.id,
+            None => self.create_negotiation(sample_input())?.id,
+        };
+        self.complete_sample(&id)?;
+        self.store.set_state(SAMPLE_STATE, "done")?;
+        Ok(())
+    }
+
+    /// Gives the sample its draft agreement with the sample's values (those it lacks).
+    fn complete_sample(&mut self, id: &str) -> Result<(), ApiError> {
+        let mut draft = match self.get_draft(id)? {
+            Some(draft) => draft,
+            None => self.start_draft(id, Some(DEFAULT_TEMPLATE_ID))?,
+        };
+        let before = draft.clone();
+        for (name, value) in sample_values() {
+            draft.values.entry(name.to_string()).or_insert(value);
+        }
+        if draft != before {
+            self.save_draft(id, &draft)?;
+        }
+        Ok(())
+    }
+}
+
+/// The key of [`ssa_store::Store::state`] that says whether the sample is still to be made.
+const SAMPLE_STATE: &str = "sample";
+
+fn sample_input() -> NegotiationInput {
+    NegotiationInput {
+        title: SAMPLE_TITLE.to_string(),
+        parties: vec![
+            PartyDto {
+                name: "Republic of Aurelia".into(),
+                iso_code: "XA".into(),
+                role: PartyRoleDto::Own,
+            },
+            PartyDto {
+                name: "Kingdom of Boreland".into(),
+                iso_code: "XB".into(),
+                role: PartyRoleDto::Counterpart,
+            },
+        ],
+        working_languages: vec!["en".into(), "fr".into()],
+        notes: "A sample negotiation between two fictional countries, to explore SSA \
                     Workbench. About 40,000 Aurelian nationals work in Boreland, many of them \
                     posted by Aurelian employers for up to two years; Boreland's pensioners \
                     increasingly retire to Aurelia. Neither country can export its pensions \
                     today. Delete it, or keep it for training, as you wish."
-                .into(),
-        })?;
-        let mut draft = self.start_draft(&negotiation.id, Some(DEFAULT_TEMPLATE_ID))?;
-        for (name, value) in sample_values() {
-            draft.values.insert(name.to_string(), value);
-        }
-        self.save_draft(&negotiation.id, &draft)?;
-        self.get_negotiation(&negotiation.id)
+            .into(),
     }
 }
 

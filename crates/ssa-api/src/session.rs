@@ -94,8 +94,9 @@ impl Workbench {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SessionOptions {
-    /// Create the sample negotiation when this start creates the database. The desktop app sets
-    /// it so that a first start has something to explore; the CLI does not.
+    /// Create the sample negotiation on a database waiting for it (a new one, or one whose
+    /// first start was killed before the sample was complete). The desktop app sets it so that
+    /// a first start has something to explore; the CLI does not.
     pub seed_sample_on_create: bool,
 }
 
@@ -169,13 +170,15 @@ impl Session {
         }
     }
 
-    /// Runs a use case against the open workbench.
+    /// Runs a use case against the open workbench. A panic inside it is caught here and
+    /// answered as an [`ErrorCode::Internal`] error (see [`crate::guard`]).
     pub fn with<T>(
         &self,
         use_case: impl FnOnce(&mut Workbench) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         match &mut *self.lock() {
-            State::Ready { workbench, .. } => use_case(workbench),
+            State::Ready { workbench, .. } => crate::guard::caught(|| use_case(workbench))
+                .unwrap_or_else(|detail| Err(crate::guard::internal_error(&detail))),
             State::Problem(error) => Err(ApiError::new(
                 ErrorCode::NoDatabase,
                 format!("No database is open. {}", error.message),
@@ -249,8 +252,8 @@ fn open_state(
 ) -> State {
     let opened = Workbench::open(data_dir, clock.clone(), ids.clone()).and_then(
         |(mut workbench, report)| {
-            if report.created && options.seed_sample_on_create {
-                workbench.create_sample_negotiation()?;
+            if options.seed_sample_on_create {
+                workbench.seed_sample_if_pending()?;
             }
             Ok((workbench, report))
         },
@@ -339,6 +342,10 @@ fn move_database_files(database: &Path, aside: &Path) -> Result<(), ApiError> {
                 ),
             )
         })?;
+    }
+    // Both folders, so that neither the move out nor the move in is lost in a power cut.
+    for dir in [database.parent(), aside.parent()].into_iter().flatten() {
+        let _ = crate::files::sync_dir(dir);
     }
     Ok(())
 }

@@ -295,7 +295,11 @@ impl Workbench {
         &mut self,
         path: &std::path::Path,
     ) -> Result<TemplateSummaryDto, ApiError> {
-        let (name, text) = crate::files::read_for_import(path)?;
+        let (name, text) = crate::files::read_for_import(
+            path,
+            ssa_core::limits::MAX_TEMPLATE_BYTES,
+            "template file",
+        )?;
         self.import_template(&name, &text)
     }
 

@@ -258,7 +258,10 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return code;
         }
     };
-    match execute(cli, out, err) {
+    // A panic in a use case is an internal error of this one run (exit code 2), said as such.
+    let outcome = ssa_api::caught(|| execute(cli, &mut *out, &mut *err))
+        .unwrap_or_else(|detail| Err(ssa_api::internal_error(&detail)));
+    match outcome {
         Ok(code) => code,
         Err(error) => {
             let _ = writeln!(err, "ssa: {}", error.message);
@@ -696,13 +699,15 @@ fn parse_party(text: &str, role: PartyRoleDto) -> Result<PartyDto, ApiError> {
 
 fn validate_template(file: &std::path::Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let origin = file.display().to_string();
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(error) => {
-            let _ = writeln!(err, "ssa: cannot read {origin}: {error}");
-            return 2;
-        }
-    };
+    let text =
+        match ssa_api::read_for_import(file, ssa_core::limits::MAX_TEMPLATE_BYTES, "template file")
+        {
+            Ok((_, text)) => text,
+            Err(error) => {
+                let _ = writeln!(err, "ssa: {}", error.message);
+                return 2;
+            }
+        };
     match ssa_api::validate_template_file(&origin, &text) {
         Ok(warnings) => {
             for warning in &warnings.problems {
@@ -724,13 +729,14 @@ fn validate_template(file: &std::path::Path, out: &mut dyn Write, err: &mut dyn 
 
 fn validate_process(file: &std::path::Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let origin = file.display().to_string();
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(error) => {
-            let _ = writeln!(err, "ssa: cannot read {origin}: {error}");
-            return 2;
-        }
-    };
+    let text =
+        match ssa_api::read_for_import(file, ssa_core::limits::MAX_PROCESS_BYTES, "process file") {
+            Ok((_, text)) => text,
+            Err(error) => {
+                let _ = writeln!(err, "ssa: {}", error.message);
+                return 2;
+            }
+        };
     match ssa_api::validate_process_file(&origin, &text) {
         Ok(process) => {
             let _ = writeln!(

@@ -14,7 +14,7 @@ async function openAgreement(backend: FakeBackend, started = true) {
 }
 
 const labels = () => screen.getAllByTestId("outline-label").map((el) => el.textContent);
-const lastDraft = (backend: FakeBackend): Draft => backend.spy("editDraft").mock.calls.at(-1)![1] as Draft;
+const lastDraft = (backend: FakeBackend): Draft => backend.spy("editDraft").mock.calls.at(-1)![2] as Draft;
 const outlineItem = (id: string) =>
   screen.getAllByTestId("outline-item").find((el) => el.getAttribute("data-id") === id)!;
 

@@ -17,6 +17,12 @@ import {
 
 export type AgreementSaveState = "saved" | "pending" | "saving" | "failed";
 
+/** Saves one edit made from `base` (the draft as last had from the backend); answers the draft as stored. */
+export type SaveDraft = (negotiationId: string, base: Draft, draft: Draft) => Promise<Rendered>;
+
+/** The draft as stored now, rendered, to start again from after a refusal. */
+export type LoadDraft = (negotiationId: string) => Promise<{ draft: Draft; document: AgreementDocument; problems: Problem[] } | null>;
+
 /** Structural kinds listed in the outline (paragraphs and items belong to their article). */
 export const OUTLINE_KINDS = new Set(["preamble", "part", "chapter", "section", "article", "signature"]);
 
@@ -49,8 +55,18 @@ export class DraftState {
   generation = $state(0);
   past = $state<Draft[]>([]);
   future = $state<Draft[]>([]);
+  /**
+   * Set when an edit was refused because another window (or the command line) changed the same
+   * provisions: their names. The edit is not saved; `reload()` starts again from the stored draft.
+   */
+  conflict = $state<string[] | null>(null);
+  /** Set when an edit made elsewhere was merged into this draft (the undo history starts afresh). */
+  mergedElsewhere = $state(false);
 
-  readonly #save: (negotiationId: string, draft: Draft) => Promise<Rendered>;
+  readonly #save: SaveDraft;
+  readonly #load: LoadDraft;
+  /** The draft the local one was made from: what the backend last had, as far as this editor knows. */
+  #base: Draft;
   readonly #delayMs: number;
   readonly nodes: Map<string, TemplateNode>;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -67,13 +83,16 @@ export class DraftState {
     backend: Backend,
     agreement: Agreement,
     delayMs = 400,
-    save: (negotiationId: string, draft: Draft) => Promise<Rendered> = (id, draft) => backend.editDraft(id, draft),
+    save: SaveDraft = (id, base, draft) => backend.editDraft(id, base, draft),
+    load: LoadDraft = (id) => backend.getAgreement(id),
   ) {
     this.#save = save;
+    this.#load = load;
     this.#delayMs = delayMs;
     this.negotiationId = agreement.negotiationId;
     this.template = agreement.template;
     this.draft = agreement.draft;
+    this.#base = clone(agreement.draft);
     this.document = agreement.document;
     this.problems = agreement.problems;
     this.nodes = new Map((agreement.template.node ?? []).map((node) => [node.id, node]));
@@ -292,23 +311,77 @@ export class DraftState {
     this.#dirty = false;
     this.saveState = "saving";
     const draft = clone(this.draft);
+    const base = this.#base;
     this.#running = (async () => {
       try {
-        const rendered = await this.#save(this.negotiationId, draft);
+        const rendered = await this.#save(this.negotiationId, base, draft);
         this.document = rendered.document;
         this.problems = rendered.problems;
         this.failure = null;
-        if (!this.#dirty) this.saveState = "saved";
+        this.conflict = null;
+        const stored = rendered.draft ?? draft;
+        if (this.#dirty) {
+          // Edited again meanwhile: the next save goes from what this edit was made from, and
+          // the backend merges it with the stored draft.
+          this.#base = draft;
+        } else {
+          this.#base = clone(stored);
+          if (!same(stored, draft)) this.#adoptMerged(stored);
+          this.saveState = "saved";
+        }
       } catch (error) {
         const failure = BackendError.from(error);
-        // "read_only" is shown as the app's own sentence; anything else as the backend said it.
-        this.failure = failure.code === "read_only" ? "read_only" : failure.message;
+        if (failure.code === "changed_elsewhere") {
+          this.conflict = failure.problems.map((p) => p.message);
+          this.failure = "changed_elsewhere";
+          // The refused edit is not retried: it waits for the person to reload.
+          this.#dirty = false;
+        } else {
+          // "read_only" is shown as the app's own sentence; anything else as the backend said it.
+          this.failure = failure.code === "read_only" ? "read_only" : failure.message;
+        }
         this.saveState = "failed";
       }
     })();
     await this.#running;
     this.#running = null;
     if (this.#dirty) await this.flush();
+  }
+
+  /** Takes the stored draft, which holds an edit made elsewhere: undoing past it would undo that edit too. */
+  #adoptMerged(stored: Draft): void {
+    this.draft = clone(stored);
+    this.past = [];
+    this.future = [];
+    this.#typing = null;
+    this.mergedElsewhere = true;
+    this.generation += 1;
+  }
+
+  /** After a refusal: starts again from the draft as stored now (the refused edit is dropped). */
+  async reload(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    while (this.#running) await this.#running;
+    const fresh = await this.#load(this.negotiationId);
+    if (!fresh) return;
+    this.draft = fresh.draft;
+    this.document = fresh.document;
+    this.problems = fresh.problems;
+    this.#base = clone(fresh.draft);
+    this.#dirty = false;
+    this.#typing = null;
+    this.past = [];
+    this.future = [];
+    this.conflict = null;
+    this.failure = null;
+    this.saveState = "saved";
+    this.generation += 1;
+  }
+
+  /** The draft could not be rendered (an internal error): the view offers undo and the wording to fix. */
+  get unrenderable(): Problem | null {
+    return this.problems.find((p) => p.kind === "unrenderable") ?? null;
   }
 
   get busy(): boolean {

@@ -21,11 +21,10 @@ export const commands = {
 	emptyBin: () => typedError<number, ApiError>(__TAURI_INVOKE("empty_bin")),
 	createSampleNegotiation: () => typedError<NegotiationDto, ApiError>(__TAURI_INVOKE("create_sample_negotiation")),
 	listTemplates: () => typedError<TemplateSummaryDto[], ApiError>(__TAURI_INVOKE("list_templates")),
-	importTemplate: (fileName: string, text: string) => typedError<TemplateSummaryDto, ApiError>(__TAURI_INVOKE("import_template", { fileName, text })),
 	exportTemplate: (id: string, version: string) => typedError<string, ApiError>(__TAURI_INVOKE("export_template", { id, version })),
 	getAgreement: (negotiationId: string) => typedError<AgreementDto | null, ApiError>(__TAURI_INVOKE("get_agreement", { negotiationId })),
 	startAgreement: (negotiationId: string, templateId: string | null) => typedError<AgreementDto, ApiError>(__TAURI_INVOKE("start_agreement", { negotiationId, templateId })),
-	editDraft: (negotiationId: string, draft: Draft) => typedError<RenderedDto, ApiError>(__TAURI_INVOKE("edit_draft", { negotiationId, draft })),
+	editDraft: (negotiationId: string, base: Draft, draft: Draft) => typedError<RenderedDto, ApiError>(__TAURI_INVOKE("edit_draft", { negotiationId, base, draft })),
 	getTemplate: (id: string, version: string) => typedError<Template, ApiError>(__TAURI_INVOKE("get_template", { id, version })),
 	deriveTemplate: (id: string, version: string, newId: string, newTitle: string) => typedError<TemplateSummaryDto, ApiError>(__TAURI_INVOKE("derive_template", { id, version, newId, newTitle })),
 	/**  Returns the template's warnings; errors refuse the save. */
@@ -63,7 +62,7 @@ export const commands = {
 	saveMonitoring: (negotiationId: string, monitoring: Monitoring) => typedError<MonitoringDto, ApiError>(__TAURI_INVOKE("save_monitoring", { negotiationId, monitoring })),
 	getArrangement: (negotiationId: string) => typedError<ArrangementDto | null, ApiError>(__TAURI_INVOKE("get_arrangement", { negotiationId })),
 	startArrangement: (negotiationId: string) => typedError<ArrangementDto, ApiError>(__TAURI_INVOKE("start_arrangement", { negotiationId })),
-	editArrangement: (negotiationId: string, draft: Draft) => typedError<RenderedDto, ApiError>(__TAURI_INVOKE("edit_arrangement", { negotiationId, draft })),
+	editArrangement: (negotiationId: string, base: Draft, draft: Draft) => typedError<RenderedDto, ApiError>(__TAURI_INVOKE("edit_arrangement", { negotiationId, base, draft })),
 	/**  The four-column view of a round (the latest when `round_id` is null). */
 	positionsView: (negotiationId: string, roundId: string | null) => typedError<PositionsViewDto, ApiError>(__TAURI_INVOKE("positions_view", { negotiationId, roundId })),
 	addRound: (negotiationId: string) => typedError<Round, ApiError>(__TAURI_INVOKE("add_round", { negotiationId })),
@@ -86,6 +85,13 @@ export const commands = {
 	exportPdf: (negotiationId: string, document: PdfDocumentDto, language: string, path: string) => typedError<ExportDto, ApiError>(__TAURI_INVOKE("export_pdf", { negotiationId, document, language, path })),
 	/**  Opens a file this session exported with the system's viewer. */
 	openExportedFile: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("open_exported_file", { path })),
+	/**  Shows the native open dialog for `kind`; the path chosen, or nothing when cancelled. */
+	chooseFileToOpen: (kind: FileKind) => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_file_to_open", { kind })),
+	/**
+	 *  Shows the native save dialog for `kind`, proposing `default_name`; the path chosen (with the
+	 *  kind's extension), or nothing when cancelled.
+	 */
+	chooseFileToSave: (kind: FileKind, defaultName: string) => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_file_to_save", { kind, defaultName })),
 };
 
 /* Types */
@@ -429,7 +435,14 @@ export type ErrorCode =
 /**  No database is open (the start-up problem has not been resolved yet). */
 "no_database" | 
 /**  Anything else in storage or the file system. */
-"storage";
+"storage" | 
+/**
+ *  The edit was made on a draft that another window or the command line has changed since,
+ *  in the same provisions; nothing was saved. `problems` names each provision.
+ */
+"changed_elsewhere" | 
+/**  An error inside SSA Workbench stopped this action (caught, logged); nothing else changed. */
+"internal";
 
 export type ExchangeExportDto = {
 	path: string,
@@ -483,6 +496,9 @@ export type FieldProblemDto = {
 	field: string,
 	message: string,
 };
+
+/**  What kind of file a dialog is for. */
+export type FileKind = "template" | "process" | "exchange" | "pdf";
 
 export type GateChoiceDto = "go" | "no_go" | "revisit";
 
@@ -975,7 +991,16 @@ export type ProblemKind =
  *  A node's `implements` names a node the implemented template does not have, or the
  *  template does not say which template it implements.
  */
-"unknown_implemented_node";
+"unknown_implemented_node" | 
+/**  Nodes nested deeper than [`crate::limits::MAX_NESTING_DEPTH`]. */
+"too_deep" | 
+/**  A value longer than its limit (see [`crate::limits`]). */
+"too_long" | 
+/**
+ *  The draft could not be rendered at all (an internal error, caught); the draft is kept and
+ *  can be edited or undone.
+ */
+"unrenderable";
 
 export type ProcessOriginDto = "shipped" | "imported";
 
@@ -1072,10 +1097,14 @@ export type RedlineSegment = {
 /**  `long`: "Article 12, paragraph 3, subparagraph (a)"; `compact`: "Article 12(3)(a)". */
 export type ReferenceStyle = "long" | "compact";
 
-/**  What an edit of the draft returns: the document rendered afresh and the draft's problems. */
+/**
+ *  What an edit of the draft returns: the draft as stored (the edit, with any edit another
+ *  writer saved meanwhile merged in), rendered afresh, and its problems.
+ */
 export type RenderedDto = {
 	document: Document,
 	problems: Problem[],
+	draft: Draft,
 };
 
 /**  A review date of the agreement (joint committee, statistics exchange, evaluation). */

@@ -121,5 +121,41 @@ export function renderDraft(template: Template, draft: Draft): Rendered {
     nodes: build(null),
     omitted,
   };
-  return { document, problems };
+  return { document, problems, draft: structuredClone(draft) };
+}
+
+/**
+ * The backend's merge of two edits of one draft (ssa-core `template::merge`), for the fake: an
+ * object field per key, anything else whole; `null` when both changed the same choice.
+ */
+export function mergeDrafts(base: Draft, current: Draft, edit: Draft): { merged: Draft } | { conflict: string[] } {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const pick = (b: unknown, c: unknown, e: unknown): { value: unknown } | null => {
+    if (same(e, b)) return { value: c };
+    if (same(c, b) || same(c, e)) return { value: e };
+    return null;
+  };
+  const record = (d: Draft) => d as unknown as Record<string, unknown>;
+  const merged: Record<string, unknown> = {};
+  const conflict: string[] = [];
+  const fields = new Set([...Object.keys(base), ...Object.keys(current), ...Object.keys(edit)]);
+  for (const field of fields) {
+    const [b, c, e] = [record(base)[field], record(current)[field], record(edit)[field]];
+    const isMap = [b, c, e].every((v) => v === undefined || (typeof v === "object" && v !== null && !Array.isArray(v)));
+    if (isMap) {
+      const [bm, cm, em] = [b, c, e].map((v) => (v ?? {}) as Record<string, unknown>);
+      const inner: Record<string, unknown> = {};
+      for (const key of new Set([...Object.keys(bm), ...Object.keys(cm), ...Object.keys(em)])) {
+        const chosen = pick(bm[key], cm[key], em[key]);
+        if (!chosen) conflict.push(key);
+        else if (chosen.value !== undefined) inner[key] = chosen.value;
+      }
+      if (Object.keys(inner).length > 0) merged[field] = inner;
+    } else {
+      const chosen = pick(b, c, e);
+      if (!chosen) conflict.push(field);
+      else if (chosen.value !== undefined) merged[field] = chosen.value;
+    }
+  }
+  return conflict.length > 0 ? { conflict } : { merged: merged as unknown as Draft };
 }

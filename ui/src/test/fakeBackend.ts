@@ -1,7 +1,7 @@
 // An in-memory Backend for tests: behaves like the real one for the negotiations use cases,
 // records every call, and can be told to fail a method once.
 import { vi } from "vitest";
-import { renderDraft, sampleTemplate } from "./fakeAgreement";
+import { mergeDrafts, renderDraft, sampleTemplate } from "./fakeAgreement";
 import { FakeProcess } from "./fakeProcess";
 import { FakeDocuments } from "./fakeDocuments";
 import { FakeRounds } from "./fakeRounds";
@@ -346,7 +346,7 @@ export class FakeBackend implements Backend {
     const draft = this.drafts.get(negotiationId);
     if (!draft) return null;
     const template = this.templates.find((t) => t.id === draft.template_id)!;
-    return { negotiationId, template, draft: structuredClone(draft), ...renderDraft(template, draft) };
+    return { negotiationId, template, ...renderDraft(template, draft) };
   }
   async getAgreement(negotiationId: string): Promise<Agreement | null> {
     this.#find(negotiationId);
@@ -359,13 +359,24 @@ export class FakeBackend implements Backend {
     this.drafts.set(negotiationId, { template_id: template.id, template_version: template.version });
     return this.#agreement(negotiationId)!;
   }
-  async editDraft(negotiationId: string, draft: Draft): Promise<Rendered> {
+  async editDraft(negotiationId: string, base: Draft, draft: Draft): Promise<Rendered> {
     this.#find(negotiationId);
     if (this.startup.state === "ready" && this.startup.readOnly)
       throw new BackendError("read_only", "The database is a read-only copy.");
-    this.drafts.set(negotiationId, structuredClone(draft));
-    const template = this.templates.find((t) => t.id === draft.template_id)!;
-    return renderDraft(template, draft);
+    const stored = this.#merged(this.drafts.get(negotiationId) ?? base, base, draft);
+    this.drafts.set(negotiationId, stored);
+    const template = this.templates.find((t) => t.id === stored.template_id)!;
+    return renderDraft(template, stored);
+  }
+  /** The edit merged with the stored draft as the backend does, or its refusal. */
+  #merged(current: Draft, base: Draft, edit: Draft): Draft {
+    const outcome = mergeDrafts(base, current, edit);
+    if ("merged" in outcome) return structuredClone(outcome.merged);
+    throw new BackendError(
+      "changed_elsewhere",
+      `This draft was changed elsewhere in the same place: ${outcome.conflict.join("; ")}.`,
+      outcome.conflict.map((key) => ({ field: key, message: key })),
+    );
   }
   async negotiationProcess(negotiationId: string): Promise<NegotiationProcess> {
     this.#find(negotiationId);
@@ -488,7 +499,6 @@ export class FakeBackend implements Backend {
     return {
       negotiationId: id,
       template,
-      draft: structuredClone(draft),
       ...renderDraft(template, draft),
       links,
       agreementNumbering: this.drafts.has(id) ? "draft" : "model",
@@ -505,12 +515,13 @@ export class FakeBackend implements Backend {
     this.arrangements.set(id, { template_id: template.id, template_version: template.version });
     return this.#arrangement(id)!;
   }
-  async editArrangement(id: string, draft: Draft): Promise<Rendered> {
+  async editArrangement(id: string, base: Draft, draft: Draft): Promise<Rendered> {
     this.#find(id);
     this.#readOnlyGuard();
-    this.arrangements.set(id, structuredClone(draft));
-    const template = this.templates.find((t) => t.id === draft.template_id)!;
-    return renderDraft(template, draft);
+    const stored = this.#merged(this.arrangements.get(id) ?? base, base, draft);
+    this.arrangements.set(id, stored);
+    const template = this.templates.find((t) => t.id === stored.template_id)!;
+    return renderDraft(template, stored);
   }
 
   async positionsView(negotiationId: string, roundId: string | null): Promise<PositionsView> {

@@ -80,6 +80,9 @@ pub enum ProblemKind {
     TooDeep,
     /// A value longer than its limit (see [`crate::limits`]).
     TooLong,
+    /// The draft could not be rendered at all (an internal error, caught); the draft is kept and
+    /// can be edited or undone.
+    Unrenderable,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

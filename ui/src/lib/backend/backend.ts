@@ -48,7 +48,8 @@ export interface Backend
   /** Starts the draft from a template (null: the default template). */
   startAgreement(negotiationId: string, templateId: string | null): Promise<Agreement>;
   /** Saves the whole draft (its differences from the template) and renders it afresh. */
-  editDraft(negotiationId: string, draft: Draft): Promise<Rendered>;
+  /** Saves an edit made from `base`; another writer's edit since is merged in, or the edit is refused (`changed_elsewhere`). */
+  editDraft(negotiationId: string, base: Draft, draft: Draft): Promise<Rendered>;
 }
 
 /** `unexpected`: the call itself failed (not an answer from the use case). */

@@ -26,5 +26,5 @@ export interface DocumentBackend {
   /** The negotiation's administrative arrangement, or null when none has been started. */
   getArrangement(negotiationId: string): Promise<Arrangement | null>;
   startArrangement(negotiationId: string): Promise<Arrangement>;
-  editArrangement(negotiationId: string, draft: Draft): Promise<Rendered>;
+  editArrangement(negotiationId: string, base: Draft, draft: Draft): Promise<Rendered>;
 }

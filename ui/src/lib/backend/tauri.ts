@@ -10,7 +10,6 @@ import { tauriExportBackend } from "./tauriExport";
 import { tauriTemplateBackend } from "./tauriTemplates";
 import { tauriVersionBackend } from "./tauriVersions";
 
-
 async function direct<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
@@ -46,6 +45,6 @@ export function tauriBackend(): Backend {
     listTemplates: () => unwrap(() => commands.listTemplates()),
     getAgreement: (negotiationId) => unwrap(() => commands.getAgreement(negotiationId)),
     startAgreement: (negotiationId, templateId) => unwrap(() => commands.startAgreement(negotiationId, templateId)),
-    editDraft: (negotiationId, draft) => unwrap(() => commands.editDraft(negotiationId, draft)),
+    editDraft: (negotiationId, base, draft) => unwrap(() => commands.editDraft(negotiationId, base, draft)),
   };
 }

@@ -14,6 +14,6 @@ export function tauriDocumentBackend(): DocumentBackend {
     saveMonitoring: (id, monitoring) => unwrap(() => commands.saveMonitoring(id, monitoring)),
     getArrangement: (id) => unwrap(() => commands.getArrangement(id)),
     startArrangement: (id) => unwrap(() => commands.startArrangement(id)),
-    editArrangement: (id, draft) => unwrap(() => commands.editArrangement(id, draft)),
+    editArrangement: (id, base, draft) => unwrap(() => commands.editArrangement(id, base, draft)),
   };
 }

@@ -1,21 +1,12 @@
-// The desktop implementation of ExportBackend: commands plus the native save dialog.
-import { save } from "@tauri-apps/plugin-dialog";
+// The desktop implementation of ExportBackend: commands; the native save dialog is shown from Rust, which
+// accepts only the paths it returned.
 import { commands } from "../bindings";
 import { unwrap } from "./answer";
-import { BackendError } from "./backend";
 import type { ExportBackend } from "./exportBackend";
-
-const PDF = [{ name: "PDF", extensions: ["pdf"] }];
 
 export function tauriExportBackend(): ExportBackend {
   return {
-    choosePdfFileToSave: async (defaultName) => {
-      try {
-        return (await save({ defaultPath: defaultName, filters: PDF })) ?? null;
-      } catch (error) {
-        throw BackendError.from(error);
-      }
-    },
+    choosePdfFileToSave: (defaultName) => unwrap(() => commands.chooseFileToSave("pdf", defaultName)),
     exportPdf: (negotiationId, document, language, path) =>
       unwrap(() => commands.exportPdf(negotiationId, document, language, path)),
     openExportedFile: async (path) => {

@@ -1,11 +1,8 @@
-// The desktop implementation of ProcessBackend: commands plus the native file dialogs.
-import { open, save } from "@tauri-apps/plugin-dialog";
+// The desktop implementation of ProcessBackend: commands; the native file dialogs are shown from Rust, which
+// accepts only the paths they returned.
 import { commands } from "../bindings";
 import { unwrap } from "./answer";
-import { BackendError } from "./backend";
 import type { ProcessBackend } from "./processBackend";
-
-const FILTERS = [{ name: "Process", extensions: ["toml"] }];
 
 export function tauriProcessBackend(): ProcessBackend {
   return {
@@ -24,20 +21,7 @@ export function tauriProcessBackend(): ProcessBackend {
     exportProcessFile: async (id, version, path) => {
       await unwrap(() => commands.exportProcessFile(id, version, path));
     },
-    chooseProcessFileToOpen: async () => {
-      try {
-        const picked = await open({ multiple: false, directory: false, filters: FILTERS });
-        return typeof picked === "string" ? picked : null;
-      } catch (error) {
-        throw BackendError.from(error);
-      }
-    },
-    chooseProcessFileToSave: async (defaultName) => {
-      try {
-        return (await save({ defaultPath: defaultName, filters: FILTERS })) ?? null;
-      } catch (error) {
-        throw BackendError.from(error);
-      }
-    },
+    chooseProcessFileToOpen: () => unwrap(() => commands.chooseFileToOpen("process")),
+    chooseProcessFileToSave: (defaultName) => unwrap(() => commands.chooseFileToSave("process", defaultName)),
   };
 }

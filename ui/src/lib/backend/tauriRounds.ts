@@ -1,11 +1,8 @@
-// The desktop implementation of RoundsBackend: commands plus the native file dialogs.
-import { open, save } from "@tauri-apps/plugin-dialog";
+// The desktop implementation of RoundsBackend: commands; the native file dialogs are shown from Rust, which
+// accepts only the paths they returned.
 import { commands } from "../bindings";
 import { unwrap } from "./answer";
-import { BackendError } from "./backend";
 import type { RoundsBackend } from "./roundsBackend";
-
-const FILTERS = [{ name: "SSA exchange file", extensions: ["json"] }];
 
 export function tauriRoundsBackend(): RoundsBackend {
   return {
@@ -24,20 +21,7 @@ export function tauriRoundsBackend(): RoundsBackend {
       unwrap(() => commands.exportExchangeFile(negotiationId, version, path)),
     importExchangeFile: (negotiationId, path, round) =>
       unwrap(() => commands.importExchangeFile(negotiationId, path, round)),
-    chooseExchangeFileToOpen: async () => {
-      try {
-        const picked = await open({ multiple: false, directory: false, filters: FILTERS });
-        return typeof picked === "string" ? picked : null;
-      } catch (error) {
-        throw BackendError.from(error);
-      }
-    },
-    chooseExchangeFileToSave: async (defaultName) => {
-      try {
-        return (await save({ defaultPath: defaultName, filters: FILTERS })) ?? null;
-      } catch (error) {
-        throw BackendError.from(error);
-      }
-    },
+    chooseExchangeFileToOpen: () => unwrap(() => commands.chooseFileToOpen("exchange")),
+    chooseExchangeFileToSave: (defaultName) => unwrap(() => commands.chooseFileToSave("exchange", defaultName)),
   };
 }

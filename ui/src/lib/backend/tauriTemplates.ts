@@ -1,12 +1,8 @@
-// The desktop implementation of TemplateBackend: commands plus the native file dialogs.
-import { open, save } from "@tauri-apps/plugin-dialog";
+// The desktop implementation of TemplateBackend: commands; the native file dialogs are shown from Rust, which
+// accepts only the paths they returned.
 import { commands } from "../bindings";
 import { unwrap } from "./answer";
-import { BackendError } from "./backend";
 import type { TemplateBackend } from "./templateBackend";
-
-
-const FILTERS = [{ name: "Template", extensions: ["toml"] }];
 
 export function tauriTemplateBackend(): TemplateBackend {
   return {
@@ -21,20 +17,7 @@ export function tauriTemplateBackend(): TemplateBackend {
     exportTemplateFile: async (id, version, path) => {
       await unwrap(() => commands.exportTemplateFile(id, version, path));
     },
-    chooseTemplateFileToOpen: async () => {
-      try {
-        const picked = await open({ multiple: false, directory: false, filters: FILTERS });
-        return typeof picked === "string" ? picked : null;
-      } catch (error) {
-        throw BackendError.from(error);
-      }
-    },
-    chooseTemplateFileToSave: async (defaultName) => {
-      try {
-        return (await save({ defaultPath: defaultName, filters: FILTERS })) ?? null;
-      } catch (error) {
-        throw BackendError.from(error);
-      }
-    },
+    chooseTemplateFileToOpen: () => unwrap(() => commands.chooseFileToOpen("template")),
+    chooseTemplateFileToSave: (defaultName) => unwrap(() => commands.chooseFileToSave("template", defaultName)),
   };
 }
