@@ -143,7 +143,7 @@ mod tests {
         let merged = merge(&base, &current, &edit).unwrap();
         assert_eq!(merged.custom_wording.len(), 2);
         assert_eq!(merged.values["posting.months"], DraftValue::Number(36));
-        assert_eq!(merged.inclusion["A9"], false);
+        assert!(!merged.inclusion["A9"]);
     }
 
     #[test]
