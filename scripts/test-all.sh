@@ -29,6 +29,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (workspace, including the desktop shell's bindings check)"
 cargo test --workspace
 
+step "Fuzzing, short run (every reader, a few seconds each; scripts/fuzz-long.sh for the long run)"
+cargo run -q -p ssa-fuzz -- campaign --seconds 3 --crash-dir "${TMPDIR:-/tmp}/ssa-fuzz-crashes"
+
 step "Building the app and the CLI for the end-to-end tests"
 cargo build -p ssa-workbench -p ssa-cli
 

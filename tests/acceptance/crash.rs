@@ -13,7 +13,10 @@ use ssa_api::paths::DataDir;
 use ssa_api::Workbench;
 use ssa_tests::{crash, CountingIds, SteppingClock};
 
-const RUNS: u64 = 50;
+/// Kills per run of the test: `SSA_CRASH_KILLS` (500 in `scripts/crash-full.sh`), else 60.
+fn kills() -> u64 {
+    ssa_tests::setting("SSA_CRASH_KILLS", 60)
+}
 
 /// How long a run writes before it is killed: 5 to 80 ms, spread over the runs.
 fn delay(run: u64) -> Duration {
@@ -66,13 +69,14 @@ fn write_then_kill(dir: &std::path::Path, delay: Duration) -> Vec<String> {
 }
 
 #[test]
-fn a_writer_killed_fifty_times_mid_edit_never_loses_a_committed_edit_or_damages_the_database() {
+fn a_writer_killed_again_and_again_mid_edit_never_loses_a_committed_edit_or_damages_the_database() {
+    let runs = kills();
     let dir = tempfile::tempdir().unwrap();
     let started = Instant::now();
     // The highest stage reported committed, per negotiation.
     let mut reported: BTreeMap<String, u8> = BTreeMap::new();
     let mut lost_reports = 0;
-    for run in 0..RUNS {
+    for run in 0..runs {
         let lines = write_then_kill(dir.path(), delay(run));
         for line in &lines {
             match crash::parse_report(line) {
@@ -131,9 +135,9 @@ fn a_writer_killed_fifty_times_mid_edit_never_loses_a_committed_edit_or_damages_
         );
     }
     let reported_edits: u64 = reported.values().map(|&s| u64::from(s)).sum();
-    assert!(reported_edits >= RUNS, "the writers hardly wrote anything");
+    assert!(reported_edits >= runs, "the writers hardly wrote anything");
     eprintln!(
-        "crash test: {RUNS} kills, {reported_edits} edits reported committed, {lost_reports} \
+        "crash test: {runs} kills, {reported_edits} edits reported committed, {lost_reports} \
          committed but unreported, {:.1} s",
         started.elapsed().as_secs_f64()
     );

@@ -8,6 +8,7 @@ mod cli_errors;
 mod compare;
 mod crash;
 mod exchange;
+mod faults;
 mod identifier;
 mod lifecycle;
 mod pdf;

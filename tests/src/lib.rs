@@ -9,6 +9,15 @@ use std::sync::Arc;
 use chrono::{DateTime, TimeZone, Utc};
 use ssa_api::{Clock, IdSource};
 
+/// A count a fault test runs, from the environment variable `name` (the full setting that
+/// `scripts/crash-full.sh` uses), else `ci` (what `cargo test` and CI run).
+pub fn setting(name: &str, ci: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(ci)
+}
+
 /// A clock that starts at 2026-11-23 09:00 UTC and advances one second per reading.
 pub struct SteppingClock {
     ticks: AtomicU64,

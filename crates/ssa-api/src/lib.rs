@@ -23,6 +23,7 @@ mod process;
 mod process_dto;
 pub mod rounds;
 mod sample;
+pub use sample::SAMPLE_TITLE;
 mod session;
 mod system;
 mod templates;

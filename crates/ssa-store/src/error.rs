@@ -34,6 +34,8 @@ pub enum StoreError {
     },
     #[error("could not open {}: {detail}", path.display())]
     Open { path: PathBuf, detail: String },
+    #[error("{}: the disk is full, so the change was not saved. Free some space on it and try again; everything saved before is kept.", path.display())]
+    DiskFull { path: PathBuf },
     #[error("stored data is not valid: {0}")]
     InvalidData(String),
     #[error("database error: {0}")]

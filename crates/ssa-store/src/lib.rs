@@ -149,11 +149,21 @@ impl Store {
                 path: self.path.clone(),
             });
         }
+        let path = self.path.clone();
+        let full = move |error: StoreError| match &error {
+            StoreError::Sqlite(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) =>
+            {
+                StoreError::DiskFull { path: path.clone() }
+            }
+            _ => error,
+        };
         let tx = self
             .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let value = work(&tx)?;
-        tx.commit()?;
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| full(e.into()))?;
+        let value = work(&tx).map_err(&full)?;
+        tx.commit().map_err(|e| full(e.into()))?;
         Ok(value)
     }
 
