@@ -194,7 +194,9 @@ impl<'t> Checker<'t> {
         match (english.filter(|t| !t.trim().is_empty()), translated) {
             (None, None) => {}
             (Some(_), None) => self.fault(at, "missing".into()),
-            (None, Some(_)) => self.fault(at, "translated, but the template has no such text".into()),
+            (None, Some(_)) => {
+                self.fault(at, "translated, but the template has no such text".into())
+            }
             (Some(english), Some(translated)) => {
                 self.texts += 1;
                 if translated.trim().is_empty() {
@@ -246,7 +248,11 @@ impl<'t> Checker<'t> {
             Some(&translation.description),
         );
         for word in STYLE_WORDS {
-            if translation.style.get(*word).is_none_or(|w| w.trim().is_empty()) {
+            if translation
+                .style
+                .get(*word)
+                .is_none_or(|w| w.trim().is_empty())
+            {
                 self.fault("style", format!("no {word}"));
             }
         }
@@ -261,13 +267,18 @@ impl<'t> Checker<'t> {
                 self.fault(&at, "missing".into());
                 continue;
             };
-            self.text(&format!("{at} label"), Some(&parameter.label), Some(&text.label));
+            self.text(
+                &format!("{at} label"),
+                Some(&parameter.label),
+                Some(&text.label),
+            );
             self.text(
                 &format!("{at} help"),
                 parameter.help.as_deref(),
                 text.help.as_deref(),
             );
-            let values: BTreeSet<&str> = parameter.choices.iter().map(|c| c.value.as_str()).collect();
+            let values: BTreeSet<&str> =
+                parameter.choices.iter().map(|c| c.value.as_str()).collect();
             let translated: BTreeSet<&str> = text.choices.keys().map(String::as_str).collect();
             if values != translated {
                 self.fault(
@@ -277,7 +288,11 @@ impl<'t> Checker<'t> {
             }
             for choice in &parameter.choices {
                 let at = format!("{at} choice {}", choice.value);
-                self.text(&at, Some(&choice.text), text.choices.get(&choice.value).map(String::as_str));
+                self.text(
+                    &at,
+                    Some(&choice.text),
+                    text.choices.get(&choice.value).map(String::as_str),
+                );
             }
         }
         for name in translation.parameters.keys() {
@@ -292,13 +307,28 @@ impl<'t> Checker<'t> {
         for node in &self.template.nodes {
             let at = format!("node {}", node.id);
             let text = translation.nodes.get(&node.id).unwrap_or(&empty);
-            self.text(&format!("{at} heading"), node.heading.as_deref(), text.heading.as_deref());
-            self.text(&format!("{at} text"), Some(&node.text), text.text.as_deref());
-            self.text(&format!("{at} guidance"), node.guidance.as_deref(), text.guidance.as_deref());
+            self.text(
+                &format!("{at} heading"),
+                node.heading.as_deref(),
+                text.heading.as_deref(),
+            );
+            self.text(
+                &format!("{at} text"),
+                Some(&node.text),
+                text.text.as_deref(),
+            );
+            self.text(
+                &format!("{at} guidance"),
+                node.guidance.as_deref(),
+                text.guidance.as_deref(),
+            );
             let keys: BTreeSet<&String> = node.defines.keys().collect();
             let translated: BTreeSet<&String> = text.defines.keys().collect();
             if keys != translated {
-                self.fault(&at, format!("defines {translated:?}, the template {keys:?}"));
+                self.fault(
+                    &at,
+                    format!("defines {translated:?}, the template {keys:?}"),
+                );
             }
             let none = BTreeMap::new();
             let alternatives = translation.alternatives.get(&node.id).unwrap_or(&none);
@@ -307,8 +337,16 @@ impl<'t> Checker<'t> {
                 match alternatives.get(&alternative.id) {
                     None => self.fault(&at, "missing".into()),
                     Some(text) => {
-                        self.text(&format!("{at} label"), Some(&alternative.label), Some(&text.label));
-                        self.text(&format!("{at} text"), Some(&alternative.text), Some(&text.text));
+                        self.text(
+                            &format!("{at} label"),
+                            Some(&alternative.label),
+                            Some(&text.label),
+                        );
+                        self.text(
+                            &format!("{at} text"),
+                            Some(&alternative.text),
+                            Some(&text.text),
+                        );
                         self.text(
                             &format!("{at} guidance"),
                             alternative.guidance.as_deref(),
@@ -319,11 +357,18 @@ impl<'t> Checker<'t> {
             }
             for id in alternatives.keys() {
                 if !node.alternatives.iter().any(|a| &a.id == id) {
-                    self.fault(&format!("{at} alternative {id}"), "not in the template".into());
+                    self.fault(
+                        &format!("{at} alternative {id}"),
+                        "not in the template".into(),
+                    );
                 }
             }
         }
-        for id in translation.nodes.keys().chain(translation.alternatives.keys()) {
+        for id in translation
+            .nodes
+            .keys()
+            .chain(translation.alternatives.keys())
+        {
             if self.template.node(id).is_none() {
                 self.fault(&format!("node {id}"), "not in the template".into());
             }
@@ -474,7 +519,12 @@ fn every_shipped_template_is_worded_in_french_and_spanish_with_the_same_tokens()
             };
             let mut checker = Checker::new(template, language);
             checker.check(&translation);
-            assert!(checker.texts > 40, "{} {language}: {} texts", template.id, checker.texts);
+            assert!(
+                checker.texts > 40,
+                "{} {language}: {} texts",
+                template.id,
+                checker.texts
+            );
             faults.append(&mut checker.faults);
 
             let folded = translated_template(template, &translation);
@@ -493,10 +543,17 @@ fn every_shipped_template_is_worded_in_french_and_spanish_with_the_same_tokens()
                 std::fs::write(path, text).unwrap();
             }
             let segments = document.nodes.iter().flat_map(|n| n.text.iter());
-            assert!(segments.into_iter().all(|s| !matches!(s, Segment::BrokenReference { .. })));
+            assert!(segments
+                .into_iter()
+                .all(|s| !matches!(s, Segment::BrokenReference { .. })));
         }
     }
-    assert!(faults.is_empty(), "{} fault(s):\n{}", faults.len(), faults.join("\n"));
+    assert!(
+        faults.is_empty(),
+        "{} fault(s):\n{}",
+        faults.len(),
+        faults.join("\n")
+    );
 }
 
 #[test]
@@ -507,7 +564,12 @@ fn the_checker_catches_a_lost_token_a_wrong_term_key_and_french_typography() {
         .unwrap();
     let mut translation = read_translation(&template.id, "fr").unwrap();
     let node = translation.nodes.get_mut("M2.4.3").unwrap();
-    node.text = Some(node.text.as_ref().unwrap().replace("{{ref:M2.4.1}}", "le paragraphe 1"));
+    node.text = Some(
+        node.text
+            .as_ref()
+            .unwrap()
+            .replace("{{ref:M2.4.1}}", "le paragraphe 1"),
+    );
     let node = translation.nodes.get_mut("M2.5.3").unwrap();
     node.text = Some(
         node.text
