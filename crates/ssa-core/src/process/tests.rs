@@ -87,27 +87,104 @@ fn date(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, day).unwrap()
 }
 
+/// Every text of a step, each with where it sits (for the failure message).
+fn step_texts(step: &StepDefinition) -> Vec<(String, &LocalizedText)> {
+    let mut texts = vec![
+        ("title".to_string(), &step.title),
+        ("purpose".to_string(), &step.purpose),
+    ];
+    texts.extend(step.actors.iter().map(|t| ("actor".to_string(), t)));
+    texts.extend(step.inputs.iter().map(|t| ("input".to_string(), t)));
+    for output in &step.outputs {
+        texts.push((format!("output {}", output.id.get_ref()), &output.title));
+    }
+    for item in &step.checklist {
+        let at = format!("checklist item {}", item.id.get_ref());
+        texts.push((format!("{at} label"), &item.label));
+        texts.push((format!("{at} explanation"), &item.explanation));
+    }
+    if let Some(gate) = &step.gate {
+        texts.push(("gate question".to_string(), &gate.question));
+        for (answer, text) in [
+            ("go", &gate.go),
+            ("no-go", &gate.no_go),
+            ("revisit", &gate.revisit),
+        ] {
+            texts.extend(text.iter().map(|t| (format!("gate {answer}"), t)));
+        }
+    }
+    texts.extend(
+        step.pitfalls
+            .iter()
+            .map(|p| ("pitfall".to_string(), &p.text)),
+    );
+    texts
+}
+
+/// French typography: a no-break space (U+00A0 or U+202F) before ; : ? ! and inside « ».
+fn french_typography_faults(text: &str) -> Vec<String> {
+    let spaced = |c: Option<char>| matches!(c, Some('\u{a0}' | '\u{202f}'));
+    let chars: Vec<char> = text.chars().collect();
+    let mut faults = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let fault = match c {
+            ';' | ':' | '?' | '!' | '\u{bb}' => !spaced(before),
+            '\u{ab}' => !spaced(after),
+            _ => false,
+        };
+        if fault {
+            let from = i.saturating_sub(12);
+            let excerpt: String = chars[from..(i + 12).min(chars.len())].iter().collect();
+            faults.push(format!("no no-break space at '{c}' in \"{excerpt}\""));
+        }
+    }
+    faults
+}
+
+#[test]
+fn french_typography_wants_no_break_spaces_before_double_punctuation_and_inside_guillemets() {
+    assert!(french_typography_faults("Le pays\u{a0}: «\u{a0}national\u{a0}»\u{a0}?").is_empty());
+    assert_eq!(french_typography_faults("Le pays : oui").len(), 1);
+    assert_eq!(french_typography_faults("« national »").len(), 2);
+    assert_eq!(french_typography_faults("signé?").len(), 1);
+}
+
 #[test]
 fn the_shipped_process_has_eight_complete_steps_in_three_languages() {
     let process = ProcessDefinition::parse("eight-step-process.toml", SHIPPED).unwrap();
     assert_eq!(process.steps.len(), 8);
+    let mut faults = Vec::new();
+    let mut texts = vec![("process".to_string(), "title".to_string(), &process.title)];
     for step in &process.steps {
         assert!(!step.checklist.is_empty(), "{}", step.id());
-        let gate = step.gate.as_ref().unwrap();
-        let mut texts = vec![&step.title, &gate.question];
-        texts.extend(step.checklist.iter().map(|item| &item.label));
-        texts.extend(step.outputs.iter().map(|output| &output.title));
-        for text in texts {
-            for language in ["fr", "es"] {
-                assert!(
-                    text.translation(language).is_some(),
-                    "step {}: \"{}\" has no {language} text",
-                    step.id(),
+        assert!(step.gate.is_some(), "{}", step.id());
+        texts.extend(
+            step_texts(step)
+                .into_iter()
+                .map(|(at, text)| (format!("step {}", step.id()), at, text)),
+        );
+    }
+    for (step, at, text) in &texts {
+        for language in ["fr", "es"] {
+            if text.translation(language).is_none() {
+                faults.push(format!(
+                    "{step}, {at}: \"{}\" has no {language} text",
                     text.en
-                );
+                ));
             }
         }
+        if let Some(french) = text.translation("fr") {
+            faults.extend(
+                french_typography_faults(french)
+                    .into_iter()
+                    .map(|fault| format!("{step}, {at} (fr): {fault}")),
+            );
+        }
     }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+    assert!(texts.len() > 200, "only {} texts found", texts.len());
     let output_ids: Vec<&str> = process
         .steps
         .iter()
