@@ -46,3 +46,4 @@ pub mod rounds;
 pub mod template;
 #[cfg(test)]
 mod test_documents;
+pub mod typography;

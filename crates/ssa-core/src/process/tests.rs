@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 
 use super::progress::*;
 use super::*;
+use crate::typography::{excerpt_around, french_spacing_faults};
 
 const SHIPPED: &str = include_str!("../../../../assets/process/eight-step-process.toml");
 
@@ -121,36 +122,6 @@ fn step_texts(step: &StepDefinition) -> Vec<(String, &LocalizedText)> {
     texts
 }
 
-/// French typography: a no-break space (U+00A0 or U+202F) before ; : ? ! and inside « ».
-fn french_typography_faults(text: &str) -> Vec<String> {
-    let spaced = |c: Option<char>| matches!(c, Some('\u{a0}' | '\u{202f}'));
-    let chars: Vec<char> = text.chars().collect();
-    let mut faults = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(i + 1).copied();
-        let fault = match c {
-            ';' | ':' | '?' | '!' | '\u{bb}' => !spaced(before),
-            '\u{ab}' => !spaced(after),
-            _ => false,
-        };
-        if fault {
-            let from = i.saturating_sub(12);
-            let excerpt: String = chars[from..(i + 12).min(chars.len())].iter().collect();
-            faults.push(format!("no no-break space at '{c}' in \"{excerpt}\""));
-        }
-    }
-    faults
-}
-
-#[test]
-fn french_typography_wants_no_break_spaces_before_double_punctuation_and_inside_guillemets() {
-    assert!(french_typography_faults("Le pays\u{a0}: «\u{a0}national\u{a0}»\u{a0}?").is_empty());
-    assert_eq!(french_typography_faults("Le pays : oui").len(), 1);
-    assert_eq!(french_typography_faults("« national »").len(), 2);
-    assert_eq!(french_typography_faults("signé?").len(), 1);
-}
-
 #[test]
 fn the_shipped_process_has_eight_complete_steps_in_three_languages() {
     let process = ProcessDefinition::parse("eight-step-process.toml", SHIPPED).unwrap();
@@ -176,11 +147,13 @@ fn the_shipped_process_has_eight_complete_steps_in_three_languages() {
             }
         }
         if let Some(french) = text.translation("fr") {
-            faults.extend(
-                french_typography_faults(french)
-                    .into_iter()
-                    .map(|fault| format!("{step}, {at} (fr): {fault}")),
-            );
+            faults.extend(french_spacing_faults(french).into_iter().map(|fault| {
+                format!(
+                    "{step}, {at} (fr): no no-break space at '{}' in \"{}\"",
+                    fault.mark,
+                    excerpt_around(french, fault.at)
+                )
+            }));
         }
     }
     assert!(faults.is_empty(), "{}", faults.join("\n"));

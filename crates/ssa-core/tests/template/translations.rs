@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use ssa_core::template::text::{pieces, Piece};
 use ssa_core::template::{render, Draft, ParameterType, Segment, Template};
+use ssa_core::typography::{excerpt_around, french_spacing_faults};
 
 const LANGUAGES: &[&str] = &["fr", "es"];
 
@@ -217,6 +218,13 @@ impl<'t> Checker<'t> {
         }
     }
 
+    /// The fields of one element: (field name, English, translation).
+    fn fields(&mut self, at: &str, fields: &[(&str, Option<&str>, Option<&str>)]) {
+        for (field, english, translated) in fields {
+            self.text(&format!("{at} {field}"), *english, *translated);
+        }
+    }
+
     fn check(&mut self, translation: &Translation) {
         let template = self.template;
         if translation.template != template.id || translation.language != self.language {
@@ -241,11 +249,16 @@ impl<'t> Checker<'t> {
         if provenance.note.trim().is_empty() {
             self.fault("provenance", "the note is empty".into());
         }
-        self.text("title", Some(&template.title), Some(&translation.title));
-        self.text(
-            "description",
-            Some(&template.description),
-            Some(&translation.description),
+        self.fields(
+            "template",
+            &[
+                ("title", Some(&template.title), Some(&translation.title)),
+                (
+                    "description",
+                    Some(&template.description),
+                    Some(&translation.description),
+                ),
+            ],
         );
         for word in STYLE_WORDS {
             if translation
@@ -267,15 +280,12 @@ impl<'t> Checker<'t> {
                 self.fault(&at, "missing".into());
                 continue;
             };
-            self.text(
-                &format!("{at} label"),
-                Some(&parameter.label),
-                Some(&text.label),
-            );
-            self.text(
-                &format!("{at} help"),
-                parameter.help.as_deref(),
-                text.help.as_deref(),
+            self.fields(
+                &at,
+                &[
+                    ("label", Some(&parameter.label), Some(&text.label)),
+                    ("help", parameter.help.as_deref(), text.help.as_deref()),
+                ],
             );
             let values: BTreeSet<&str> =
                 parameter.choices.iter().map(|c| c.value.as_str()).collect();
@@ -307,21 +317,22 @@ impl<'t> Checker<'t> {
         for node in &self.template.nodes {
             let at = format!("node {}", node.id);
             let text = translation.nodes.get(&node.id).unwrap_or(&empty);
-            self.text(
-                &format!("{at} heading"),
-                node.heading.as_deref(),
-                text.heading.as_deref(),
+            self.fields(
+                &at,
+                &[
+                    ("heading", node.heading.as_deref(), text.heading.as_deref()),
+                    ("text", Some(&node.text), text.text.as_deref()),
+                    (
+                        "guidance",
+                        node.guidance.as_deref(),
+                        text.guidance.as_deref(),
+                    ),
+                ],
             );
-            self.text(
-                &format!("{at} text"),
-                Some(&node.text),
-                text.text.as_deref(),
-            );
-            self.text(
-                &format!("{at} guidance"),
-                node.guidance.as_deref(),
-                text.guidance.as_deref(),
-            );
+            for (key, term) in &node.defines {
+                let at = format!("{at} defined term {key}");
+                self.text(&at, Some(term), text.defines.get(key).map(String::as_str));
+            }
             let keys: BTreeSet<&String> = node.defines.keys().collect();
             let translated: BTreeSet<&String> = text.defines.keys().collect();
             if keys != translated {
@@ -336,23 +347,18 @@ impl<'t> Checker<'t> {
                 let at = format!("{at} alternative {}", alternative.id);
                 match alternatives.get(&alternative.id) {
                     None => self.fault(&at, "missing".into()),
-                    Some(text) => {
-                        self.text(
-                            &format!("{at} label"),
-                            Some(&alternative.label),
-                            Some(&text.label),
-                        );
-                        self.text(
-                            &format!("{at} text"),
-                            Some(&alternative.text),
-                            Some(&text.text),
-                        );
-                        self.text(
-                            &format!("{at} guidance"),
-                            alternative.guidance.as_deref(),
-                            text.guidance.as_deref(),
-                        );
-                    }
+                    Some(text) => self.fields(
+                        &at,
+                        &[
+                            ("label", Some(&alternative.label), Some(&text.label)),
+                            ("text", Some(&alternative.text), Some(&text.text)),
+                            (
+                                "guidance",
+                                alternative.guidance.as_deref(),
+                                text.guidance.as_deref(),
+                            ),
+                        ],
+                    ),
                 }
             }
             for id in alternatives.keys() {
@@ -411,14 +417,20 @@ fn language_faults(language: &str, text: &str, names: &BTreeSet<&str>) -> Vec<St
                 ));
             }
         }
-        if let Piece::Literal(literal) = piece {
-            before.push_str(literal);
-            if language == "fr" {
-                faults.extend(french_typography_faults(literal));
-            }
-        } else {
-            before.push('X');
+        match piece {
+            Piece::Literal(literal) => before.push_str(literal),
+            _ => before.push('X'),
         }
+    }
+    // `before` is now the text with each token masked as one letter: tokens hold colons.
+    if language == "fr" {
+        faults.extend(french_spacing_faults(&before).into_iter().map(|fault| {
+            format!(
+                "no no-break space at '{}' in \"{}\"",
+                fault.mark,
+                excerpt_around(&before, fault.at)
+            )
+        }));
     }
     faults
 }
@@ -426,28 +438,6 @@ fn language_faults(language: &str, text: &str, names: &BTreeSet<&str>) -> Vec<St
 fn tail(text: &str, chars: usize) -> String {
     let count = text.chars().count();
     text.chars().skip(count.saturating_sub(chars)).collect()
-}
-
-/// A no-break space (U+00A0 or U+202F) before ; : ? ! and » and after «.
-fn french_typography_faults(text: &str) -> Vec<String> {
-    let spaced = |c: Option<char>| matches!(c, Some('\u{a0}' | '\u{202f}'));
-    let chars: Vec<char> = text.chars().collect();
-    let mut faults = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        // A literal piece may start right after a token: "{{ref:…}} :" has its space here.
-        let fault = match c {
-            ';' | ':' | '?' | '!' | '»' => i > 0 && !spaced(before),
-            '«' => !spaced(chars.get(i + 1).copied()),
-            _ => false,
-        };
-        if fault {
-            let from = i.saturating_sub(15);
-            let excerpt: String = chars[from..(i + 5).min(chars.len())].iter().collect();
-            faults.push(format!("no no-break space at '{c}' in \"{excerpt}\""));
-        }
-    }
-    faults
 }
 
 /// The template with its wording replaced by the translation (what the later fold will do),
@@ -563,20 +553,17 @@ fn the_checker_catches_a_lost_token_a_wrong_term_key_and_french_typography() {
         .find(|t| t.id == "r167-annex2-coordination")
         .unwrap();
     let mut translation = read_translation(&template.id, "fr").unwrap();
-    let node = translation.nodes.get_mut("M2.4.3").unwrap();
-    node.text = Some(
-        node.text
-            .as_ref()
-            .unwrap()
-            .replace("{{ref:M2.4.1}}", "le paragraphe 1"),
-    );
-    let node = translation.nodes.get_mut("M2.5.3").unwrap();
-    node.text = Some(
-        node.text
-            .as_ref()
-            .unwrap()
-            .replace("term:contracting_party|", "term:contracting_parties|"),
-    );
+    for (node, from, to) in [
+        ("M2.4.3", "{{ref:M2.4.1}}", "le paragraphe 1"),
+        (
+            "M2.5.3",
+            "term:contracting_party|",
+            "term:contracting_parties|",
+        ),
+    ] {
+        let text = &mut translation.nodes.get_mut(node).unwrap().text;
+        *text = text.as_ref().map(|t| t.replace(from, to));
+    }
     translation.nodes.get_mut("M2.1.1").unwrap().text = Some("Aux fins du présent Accord :".into());
     translation.nodes.get_mut("M2.9").unwrap().text =
         Some("Ouvert selon de {{ref:M2.3}}, reçu par {{depositary}}.".into());
