@@ -48,3 +48,4 @@ pub mod template;
 #[cfg(test)]
 mod test_documents;
 mod toml_errors;
+pub mod typography;
