@@ -67,14 +67,20 @@ fn draft() -> Draft {
     }
 }
 
-#[test]
-fn edits_of_different_provisions_by_two_writers_are_both_kept() {
+/// Two stores on one database whose negotiation n-0 has a draft: two processes, to SQLite.
+fn two_writers() -> (Place, Store, Store) {
     let place = Place::new();
     let path = place.database_with_negotiations(1);
     let (mut first, _) = Store::open(&path, &place.backup()).unwrap();
     first.add_template_if_missing(&template()).unwrap();
     first.put_draft("n-0", &draft(), at(2)).unwrap();
-    let (mut second, _) = Store::open(&path, &place.backup()).unwrap();
+    let (second, _) = Store::open(&path, &place.backup()).unwrap();
+    (place, first, second)
+}
+
+#[test]
+fn edits_of_different_provisions_by_two_writers_are_both_kept() {
+    let (_place, mut first, mut second) = two_writers();
 
     let base = draft();
     let mut mine = base.clone();
@@ -103,12 +109,7 @@ fn edits_of_different_provisions_by_two_writers_are_both_kept() {
 
 #[test]
 fn the_same_provision_edited_by_two_writers_is_refused_and_the_first_edit_kept() {
-    let place = Place::new();
-    let path = place.database_with_negotiations(1);
-    let (mut first, _) = Store::open(&path, &place.backup()).unwrap();
-    first.add_template_if_missing(&template()).unwrap();
-    first.put_draft("n-0", &draft(), at(2)).unwrap();
-    let (mut second, _) = Store::open(&path, &place.backup()).unwrap();
+    let (_place, mut first, mut second) = two_writers();
 
     let base = draft();
     let mut mine = base.clone();
