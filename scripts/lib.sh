@@ -27,7 +27,7 @@ ensure_apt_packages() {
 
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config)
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf strace)
 
 ensure_toolchains() {
   if ! command -v cargo >/dev/null 2>&1; then

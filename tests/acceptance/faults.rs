@@ -390,3 +390,44 @@ fn two_processes_editing_one_draft_lose_nothing_and_report_every_refusal() {
         two.done.unwrap()
     );
 }
+
+/// The export of a file is renamed into place and then its folder is synced, so that the
+/// rename survives a power cut. Seen from the outside with strace (installed by
+/// scripts/lib.sh); skipped where strace cannot run.
+#[test]
+fn an_exported_file_is_renamed_into_place_and_its_folder_synced() {
+    let place = Place::new();
+    let out_dir = place.dir.path().join("out");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let out = out_dir.join("model.toml");
+    // A database to export from, made before tracing.
+    Workbench::open(&place.data_dir(), SteppingClock::new(), CountingIds::new()).unwrap();
+    let traced = Command::new("strace")
+        .args(["-f", "-e", "trace=openat,rename,renameat,renameat2,fsync"])
+        .args([CHILD, "export-template"])
+        .arg(place.dir.path())
+        .arg(&out)
+        .output();
+    let Some(traced) = traced.ok().filter(|o| o.status.success()) else {
+        eprintln!("directory-sync test skipped: strace cannot run here");
+        return;
+    };
+    let trace = String::from_utf8_lossy(&traced.stderr);
+    let lines: Vec<&str> = trace.lines().collect();
+    let renamed = lines
+        .iter()
+        .position(|l| l.contains("rename") && l.contains("model.toml\""))
+        .expect("the export is renamed into place");
+    let folder = format!("\"{}\", O_RDONLY", out_dir.display());
+    let opened = lines[renamed..]
+        .iter()
+        .find(|l| l.contains(&folder))
+        .expect("the folder is opened after the rename");
+    let fd = opened.rsplit("= ").next().unwrap().trim();
+    assert!(
+        lines[renamed..]
+            .iter()
+            .any(|l| l.contains(&format!("fsync({fd})"))),
+        "the folder is not synced after the rename:\n{trace}"
+    );
+}

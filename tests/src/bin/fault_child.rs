@@ -3,6 +3,7 @@
 //! ```text
 //! ssa-fault-child first-start <data dir>     the app's first start (sample seeded), then "started"
 //! ssa-fault-child migrate <data dir>         opens (and so migrates) the database, then "migrated"
+//! ssa-fault-child export-template <data dir> <file>   writes the R167 Annex I template file
 //! ssa-fault-child edit-draft <data dir> <negotiation> <writer> <seconds> <own node>... -- <shared node>...
 //! ```
 //!
@@ -42,6 +43,14 @@ fn migrate(dir: PathBuf) -> Result<(), ApiError> {
     Ok(())
 }
 
+fn export_template(dir: PathBuf, out: Option<&String>) -> Result<(), ApiError> {
+    let out =
+        out.ok_or_else(|| ApiError::new(ErrorCode::InvalidInput, "export-template needs a file"))?;
+    let (workbench, _) =
+        Workbench::open(&DataDir::new(dir), Arc::new(SystemClock), Arc::new(UuidIds))?;
+    workbench.export_template_file("r167-annex1-bilateral", "1.0.0", std::path::Path::new(out))
+}
+
 fn edit_draft(dir: PathBuf, args: &[String]) -> Result<(), ApiError> {
     let [negotiation, writer, seconds, nodes @ ..] = args else {
         return Err(ApiError::new(
@@ -63,7 +72,7 @@ fn edit_draft(dir: PathBuf, args: &[String]) -> Result<(), ApiError> {
     let mut n = 0u64;
     while started.elapsed() < Duration::from_secs(seconds) {
         n += 1;
-        let pool = if n % 4 == 0 && !shared.is_empty() {
+        let pool = if n.is_multiple_of(4) && !shared.is_empty() {
             shared
         } else {
             own
@@ -104,6 +113,7 @@ fn main() -> ExitCode {
     let result = match mode.as_str() {
         "first-start" => first_start(dir),
         "migrate" => migrate(dir),
+        "export-template" => export_template(dir, args.get(2)),
         "edit-draft" => edit_draft(dir, &args[2..]),
         other => Err(ApiError::new(
             ErrorCode::InvalidInput,
