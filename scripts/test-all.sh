@@ -34,6 +34,7 @@ cargo run -q -p ssa-fuzz -- campaign --seconds 3 --crash-dir "${TMPDIR:-/tmp}/ss
 
 step "Building the app and the CLI for the end-to-end tests"
 cargo build -p ssa-workbench -p ssa-cli
+cargo build -p ssa-tests --bin ssa-fault-child   # the "other window" of specs/two-places.e2e.js
 
 step "End-to-end tests (WebdriverIO + tauri-driver + WebKitWebDriver under Xvfb)"
 export TAURI_DRIVER="${TAURI_DRIVER:-$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")}"

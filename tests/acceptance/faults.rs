@@ -431,3 +431,59 @@ fn an_exported_file_is_renamed_into_place_and_its_folder_synced() {
         "the folder is not synced after the rename:\n{trace}"
     );
 }
+
+#[test]
+fn an_edit_of_a_provision_changed_elsewhere_is_refused_naming_its_article() {
+    let place = Place::new();
+    let session = place.session();
+    let id = session.with(|w| w.create_sample_negotiation()).unwrap().id;
+    let base = session.with(|w| w.get_draft(&id)).unwrap().unwrap();
+    let template = session
+        .with(|w| w.load_template(&base.template_id, &base.template_version))
+        .unwrap();
+    let paragraph = template
+        .nodes
+        .iter()
+        .find(|n| {
+            n.kind == ssa_core::template::NodeKind::Paragraph
+                && n.parent
+                    .as_deref()
+                    .and_then(|p| template.node(p))
+                    .map(|p| p.kind)
+                    == Some(ssa_core::template::NodeKind::Article)
+        })
+        .unwrap()
+        .id
+        .clone();
+    let reworded = |text: &str| {
+        let mut edit = base.clone();
+        edit.custom_wording.insert(paragraph.clone(), text.into());
+        edit
+    };
+    // Another process saves its wording of the paragraph first.
+    let (mut other, _) = Workbench::open(
+        &place.data_dir(),
+        SteppingClock::new(),
+        std::sync::Arc::new(ssa_api::UuidIds),
+    )
+    .unwrap();
+    other.edit_draft(&id, &base, &reworded("theirs")).unwrap();
+    let refusal = session
+        .with(|w| w.edit_draft(&id, &base, &reworded("mine")))
+        .unwrap_err();
+    assert_eq!(refusal.code, ErrorCode::ChangedElsewhere);
+    assert!(
+        refusal.message.contains("changed elsewhere"),
+        "{}",
+        refusal.message
+    );
+    assert_eq!(refusal.problems.len(), 1);
+    assert_eq!(refusal.problems[0].field, paragraph);
+    assert!(
+        refusal.problems[0].message.starts_with("Article "),
+        "{:?}",
+        refusal.problems
+    );
+    let stored = session.with(|w| w.get_draft(&id)).unwrap().unwrap();
+    assert_eq!(stored.custom_wording[&paragraph], "theirs");
+}

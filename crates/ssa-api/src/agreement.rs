@@ -227,19 +227,42 @@ pub(crate) fn within_size(what: &str, draft: &Draft) -> Result<(), ApiError> {
 /// label, "Article 12, paragraph 3", where it has one) or parameter.
 fn changed_elsewhere(template: &Template, current: &Draft, conflict: &Conflict) -> ApiError {
     let (document, _) = render_checked(template, current);
-    let name = |key: &str| -> String {
-        if let Some(node) = document.find(key) {
-            let heading = ssa_core::template::document::plain(&node.heading);
-            return match (node.label.as_deref(), heading.is_empty()) {
-                (Some(label), false) => format!("{label} ({heading})"),
-                (Some(label), true) => label.to_string(),
-                (None, false) => heading,
-                (None, true) => key.to_string(),
-            };
+    // A paragraph or item is named by its article ("Article 4 (Equality of treatment)"), as a
+    // person finds it in the outline.
+    let mut names: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+    let mut stack: Vec<(&ssa_core::template::DocumentNode, Option<String>)> =
+        document.nodes.iter().map(|n| (n, None)).collect();
+    while let Some((node, article)) = stack.pop() {
+        let heading = ssa_core::template::document::plain(&node.heading);
+        let own = match (node.label.as_deref(), heading.is_empty()) {
+            (Some(label), false) => format!("{label} ({heading})"),
+            (Some(label), true) => label.to_string(),
+            (None, false) => heading,
+            (None, true) => match node.kind {
+                ssa_core::template::NodeKind::Preamble => "the preamble".to_string(),
+                ssa_core::template::NodeKind::Signature => "the signature block".to_string(),
+                _ => node.id.clone(),
+            },
+        };
+        let name = article.clone().unwrap_or(own);
+        let encloses = matches!(
+            node.kind,
+            ssa_core::template::NodeKind::Article
+                | ssa_core::template::NodeKind::Preamble
+                | ssa_core::template::NodeKind::Signature
+        );
+        let inside = encloses.then(|| name.clone());
+        for child in &node.children {
+            stack.push((child, inside.clone().or_else(|| article.clone())));
         }
-        template
-            .parameter(key)
-            .map_or(key.to_string(), |p| p.label.clone())
+        names.insert(node.id.as_str(), name);
+    }
+    let name = |key: &str| -> String {
+        names.get(key).cloned().unwrap_or_else(|| {
+            template
+                .parameter(key)
+                .map_or(key.to_string(), |p| p.label.clone())
+        })
     };
     let mut error = ApiError::new(
         ErrorCode::ChangedElsewhere,

@@ -4,6 +4,7 @@
 //! ssa-fault-child first-start <data dir>     the app's first start (sample seeded), then "started"
 //! ssa-fault-child migrate <data dir>         opens (and so migrates) the database, then "migrated"
 //! ssa-fault-child export-template <data dir> <file>   writes the R167 Annex I template file
+//! ssa-fault-child reword <data dir> <negotiation> <node> <text>   one edit, as another window makes it
 //! ssa-fault-child edit-draft <data dir> <negotiation> <writer> <seconds> <own node>... -- <shared node>...
 //! ```
 //!
@@ -49,6 +50,25 @@ fn export_template(dir: PathBuf, out: Option<&String>) -> Result<(), ApiError> {
     let (workbench, _) =
         Workbench::open(&DataDir::new(dir), Arc::new(SystemClock), Arc::new(UuidIds))?;
     workbench.export_template_file("r167-annex1-bilateral", "1.0.0", std::path::Path::new(out))
+}
+
+fn reword(dir: PathBuf, args: &[String]) -> Result<(), ApiError> {
+    let [negotiation, node, text] = args else {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "reword needs a negotiation, a node and a text",
+        ));
+    };
+    let (mut workbench, _) =
+        Workbench::open(&DataDir::new(dir), Arc::new(SystemClock), Arc::new(UuidIds))?;
+    let base = workbench
+        .get_draft(negotiation)?
+        .ok_or_else(|| ApiError::not_found("draft", negotiation))?;
+    let mut edit = base.clone();
+    edit.custom_wording.insert(node.clone(), text.clone());
+    workbench.edit_draft(negotiation, &base, &edit)?;
+    println!("saved {node}");
+    Ok(())
 }
 
 fn edit_draft(dir: PathBuf, args: &[String]) -> Result<(), ApiError> {
@@ -114,6 +134,7 @@ fn main() -> ExitCode {
         "first-start" => first_start(dir),
         "migrate" => migrate(dir),
         "export-template" => export_template(dir, args.get(2)),
+        "reword" => reword(dir, &args[2..]),
         "edit-draft" => edit_draft(dir, &args[2..]),
         other => Err(ApiError::new(
             ErrorCode::InvalidInput,
