@@ -2,6 +2,7 @@
 
 mod support;
 
+mod encryption;
 mod migration;
 mod read_only;
 mod refusal;
