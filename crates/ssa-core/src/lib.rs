@@ -42,6 +42,7 @@ pub mod mandate;
 pub mod negotiation;
 pub mod process;
 pub mod revision;
+pub mod signing;
 pub mod rounds;
 pub mod template;
 #[cfg(test)]
