@@ -87,6 +87,16 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         crate::round_commands::import_exchange_file,
         export_pdf,
         open_exported_file,
+        crate::security_commands::unlock,
+        crate::security_commands::lock_workbench,
+        crate::security_commands::encryption_status,
+        crate::security_commands::encrypt_database,
+        crate::security_commands::change_passphrase,
+        crate::security_commands::set_lock_after,
+        crate::security_commands::signing_keys,
+        crate::security_commands::trust_key,
+        crate::security_commands::untrust_key,
+        crate::security_commands::verify_signed_file,
     ]
 }
 
@@ -561,10 +571,14 @@ pub async fn export_pdf(
     path: String,
 ) -> Answer<ExportDto> {
     let job = session.with(|w| w.prepare_pdf(&negotiation_id, &document, &language))?;
-    let written =
-        tauri::async_runtime::spawn_blocking(move || job.write(std::path::Path::new(&path)))
-            .await
-            .map_err(|e| ApiError::new(ErrorCode::Storage, format!("The export stopped: {e}")))??;
+    let (job, written) = tauri::async_runtime::spawn_blocking(move || {
+        let written = job.write(std::path::Path::new(&path));
+        written.map(|w| (job, w))
+    })
+    .await
+    .map_err(|e| ApiError::new(ErrorCode::Storage, format!("The export stopped: {e}")))??;
+    // An initialled text's PDF is signed beside it (a quick step: one hash, one signature).
+    let written = session.with(|w| w.sign_export(&negotiation_id, &job, written))?;
     exported
         .0
         .lock()

@@ -8,6 +8,8 @@
 
 mod commands;
 mod round_commands;
+mod security_commands;
+mod system_lock;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -79,6 +81,7 @@ pub fn run() {
                 .data_directory(webview_dir)
                 .build()?;
             app.manage(session);
+            system_lock::watch(app.handle());
             if let Some(guard) = log_guard {
                 app.manage(LogGuard(guard));
             }

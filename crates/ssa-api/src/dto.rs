@@ -333,4 +333,6 @@ pub struct ExportDto {
     pub path: String,
     pub pages: u32,
     pub bytes: u32,
+    /// The detached signature written beside the file (`<path>.sig`), when it is signed.
+    pub signature_path: Option<String>,
 }

@@ -258,6 +258,17 @@ impl Workbench {
         Ok(KeysDto { own, trusted })
     }
 
+    /// Our key for `delegation` (made if it has none yet).
+    pub fn own_key(&mut self, delegation: &str) -> Result<OwnKeyDto, ApiError> {
+        let code = delegation_code(delegation)?;
+        self.signing_key(&code)?;
+        self.keys()?
+            .own
+            .into_iter()
+            .find(|k| k.delegation == code)
+            .ok_or_else(|| ApiError::new(ErrorCode::Storage, "the signing key was not stored"))
+    }
+
     /// Records that the key with `fingerprint` (hex or words) speaks for `delegation`.
     pub fn trust_key(&mut self, delegation: &str, fingerprint: &str) -> Result<KeysDto, ApiError> {
         let delegation = delegation_code(delegation)?;
