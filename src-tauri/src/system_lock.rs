@@ -46,7 +46,9 @@ pub fn watch(app: &AppHandle) {
     #[cfg(not(target_os = "linux"))]
     {
         let _ = app;
-        tracing::info!("the system's lock signal is not watched on this platform; the idle lock still works");
+        tracing::info!(
+            "the system's lock signal is not watched on this platform; the idle lock still works"
+        );
     }
 }
 

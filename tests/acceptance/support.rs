@@ -86,8 +86,15 @@ pub fn input(title: &str) -> NegotiationInput {
     }
 }
 
-/// Bytes that look like nothing in particular, the same on every run.
+/// Bytes that look like nothing in particular, the same on every run. They stay below 128, so
+/// they read as a damaged file, not as an encrypted database (whose bytes take every value:
+/// see [`random_bytes`]).
 pub fn garbage(len: usize) -> Vec<u8> {
+    random_bytes(len).into_iter().map(|b| b & 0x7f).collect()
+}
+
+/// Bytes that take every value, as an encrypted database's do; the same on every run.
+pub fn random_bytes(len: usize) -> Vec<u8> {
     let mut state: u32 = 0x9e37_79b9;
     (0..len)
         .map(|_| {

@@ -133,10 +133,7 @@ impl Workbench {
                     .name
                     .clone()
                     .unwrap_or_else(|| format!("Revision {}", found.number));
-                let initialled = found
-                    .initialled
-                    .as_ref()
-                    .map(|i| i.fingerprint.clone());
+                let initialled = found.initialled.as_ref().map(|i| i.fingerprint.clone());
                 (draft, label, Some(found.number), initialled)
             }
         };
@@ -273,7 +270,7 @@ impl Workbench {
         let received = decode_file(bytes).map_err(|e| match e {
             ssa_core::exchange::ExchangeError::BadSignature => ApiError::new(
                 ErrorCode::BadSignature,
-                format!("{file_name} was refused: {e}. Nothing was changed."),
+                format!("{file_name} was not imported: {e}. Nothing was changed."),
             ),
             e => refuse(e.to_string()),
         })?;
@@ -478,7 +475,9 @@ impl Workbench {
         };
         match &signer {
             SignerDto::Trusted { .. } => {}
-            other => tracing::warn!(file_name, signer = %other.describe(), "imported a file from an unconfirmed signer"),
+            other => {
+                tracing::warn!(file_name, signer = %other.describe(), "imported a file from an unconfirmed signer")
+            }
         }
         tracing::info!(negotiation = %negotiation.id, file_name, format = EXCHANGE_FORMAT, "exchange file imported");
         Ok(ExchangeImportDto {

@@ -66,11 +66,9 @@ impl Workbench {
         file_signer: PublicKey,
         initialled: &InitialledText,
     ) -> Result<Option<String>, ApiError> {
-        let Some(theirs) = initialled
-            .signatures
-            .iter()
-            .find(|s| s.delegation == sender && s.verify(&initialled.fingerprint) == Some(file_signer))
-        else {
+        let Some(theirs) = initialled.signatures.iter().find(|s| {
+            s.delegation == sender && s.verify(&initialled.fingerprint) == Some(file_signer)
+        }) else {
             return Ok(None);
         };
         let ours = self
@@ -97,7 +95,12 @@ impl Workbench {
                 signed_at: self.clock.now(),
             },
         )?;
-        tracing::info!(negotiation_id, number = version.number, sender, "their signature on an initialled text recorded");
+        tracing::info!(
+            negotiation_id,
+            number = version.number,
+            sender,
+            "their signature on an initialled text recorded"
+        );
         Ok(version.name)
     }
 }

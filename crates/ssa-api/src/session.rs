@@ -198,12 +198,15 @@ impl Session {
                 message: error.message.clone(),
                 database_path,
             },
-            State::Locked(reason) => StartupDto::Locked {
-                reason: *reason,
-                database_path,
-                wrong_attempts: self.attempts().wrong,
-                retry_after_seconds: self.retry_after_seconds(),
-            },
+            State::Locked(reason) => {
+                let wrong_attempts = self.attempts().wrong;
+                StartupDto::Locked {
+                    reason: *reason,
+                    database_path,
+                    wrong_attempts,
+                    retry_after_seconds: self.retry_after_seconds(),
+                }
+            }
         }
     }
 
@@ -287,13 +290,7 @@ impl Session {
             ));
             move_database_files(&self.data_dir.database(), &aside)?;
             tracing::warn!(aside = %aside.display(), "database set aside; starting a fresh one");
-            *state = open_state(
-                &self.data_dir,
-                key,
-                &self.clock,
-                &self.ids,
-                self.options,
-            );
+            *state = open_state(&self.data_dir, key, &self.clock, &self.ids, self.options);
         }
         Ok(self.startup())
     }

@@ -144,7 +144,7 @@ impl SignerDto {
 fn bad_signature(file_name: &str, reason: impl std::fmt::Display) -> ApiError {
     ApiError::new(
         ErrorCode::BadSignature,
-        format!("{file_name} was refused: {reason}. Nothing was changed."),
+        format!("{file_name} was not accepted: {reason}. Nothing was changed."),
     )
 }
 
@@ -305,9 +305,8 @@ impl Workbench {
         fingerprint: &str,
     ) -> Result<KeysDto, ApiError> {
         let delegation = delegation_code(delegation)?;
-        let parsed = Fingerprint::parse(fingerprint).ok_or_else(|| {
-            invalid("fingerprint", "That is not a key fingerprint.".into())
-        })?;
+        let parsed = Fingerprint::parse(fingerprint)
+            .ok_or_else(|| invalid("fingerprint", "That is not a key fingerprint.".into()))?;
         if !self.store.untrust_key(&delegation, &parsed.to_hex())? {
             return Err(ApiError::not_found("trusted key", &parsed.to_grouped_hex()));
         }

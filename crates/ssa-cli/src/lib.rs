@@ -323,6 +323,12 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Ok(code) => code,
         Err(error) => {
             let _ = writeln!(err, "ssa: {}", error.message);
+            if error.code == ssa_api::ErrorCode::PassphraseRequired {
+                let _ = writeln!(
+                    err,
+                    "  If it is encrypted, give its passphrase with --passphrase-file F (or run ssa at a terminal to be asked)."
+                );
+            }
             for problem in &error.problems {
                 let _ = writeln!(err, "  {}: {}", problem.field, problem.message);
             }

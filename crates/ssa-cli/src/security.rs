@@ -20,7 +20,10 @@ fn refused(message: String) -> ApiError {
 /// The passphrase in `file`: its first line, without the line end.
 pub(crate) fn read_passphrase_file(file: &Path) -> Result<Passphrase, ApiError> {
     let text = zeroize::Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
-        refused(format!("Could not read the passphrase file {}: {e}", file.display()))
+        refused(format!(
+            "Could not read the passphrase file {}: {e}",
+            file.display()
+        ))
     })?);
     let line = text.lines().next().unwrap_or("");
     if line.is_empty() {
@@ -55,7 +58,12 @@ pub(crate) fn passphrase_for(
     }
     match file {
         Some(file) => read_passphrase_file(file).map(Some),
-        None => prompt("Passphrase of the SSA Workbench data folder: ").map(Some),
+        None if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            prompt("Passphrase of the SSA Workbench data folder: ").map(Some)
+        }
+        // No one to ask: opening without a key gives the store's message, which names the file
+        // (it may also not be a database at all); `run` adds how to give the passphrase.
+        None => Ok(None),
     }
 }
 
@@ -86,7 +94,9 @@ fn session(folder: &DataDir) -> Session {
 /// Fails with the session's start-up problem, if it has one.
 fn ready(session: &Session) -> Result<(), ApiError> {
     match session.startup() {
-        ssa_api::dto::StartupDto::Problem { code, message, .. } => Err(ApiError::new(code, message)),
+        ssa_api::dto::StartupDto::Problem { code, message, .. } => {
+            Err(ApiError::new(code, message))
+        }
         _ => Ok(()),
     }
 }

@@ -42,8 +42,8 @@ pub mod mandate;
 pub mod negotiation;
 pub mod process;
 pub mod revision;
-pub mod signing;
 pub mod rounds;
+pub mod signing;
 pub mod template;
 #[cfg(test)]
 mod test_documents;

@@ -230,8 +230,8 @@ impl DetachedSignature {
     }
 
     pub fn parse(bytes: &[u8]) -> Result<DetachedSignature, SignatureError> {
-        let parsed: DetachedSignature = serde_json::from_slice(bytes)
-            .map_err(|e| SignatureError::Malformed(e.to_string()))?;
+        let parsed: DetachedSignature =
+            serde_json::from_slice(bytes).map_err(|e| SignatureError::Malformed(e.to_string()))?;
         if parsed.format != DETACHED_FORMAT {
             return Err(SignatureError::Malformed(format!(
                 "format \"{}\"",
@@ -271,7 +271,12 @@ mod tests {
         assert!(verify(&public, EXCHANGE_CONTEXT, b"payload", &signature));
         assert!(!verify(&public, EXCHANGE_CONTEXT, b"payloaD", &signature));
         assert!(!verify(&public, FILE_CONTEXT, b"payload", &signature));
-        assert!(!verify(&key(2).public_key(), EXCHANGE_CONTEXT, b"payload", &signature));
+        assert!(!verify(
+            &key(2).public_key(),
+            EXCHANGE_CONTEXT,
+            b"payload",
+            &signature
+        ));
         let mut tampered = signature;
         tampered.0[10] ^= 1;
         assert!(!verify(&public, EXCHANGE_CONTEXT, b"payload", &tampered));
@@ -305,13 +310,29 @@ mod tests {
         let signed = DetachedSignature::sign(&key(3), "XA", "agreement.pdf", b"%PDF-1.7 ...");
         let parsed = DetachedSignature::parse(&signed.to_bytes()).unwrap();
         assert_eq!(parsed.verify(b"%PDF-1.7 ..."), Ok(key(3).public_key()));
-        assert_eq!(parsed.verify(b"%PDF-1.7 ..!"), Err(SignatureError::FileChanged));
+        assert_eq!(
+            parsed.verify(b"%PDF-1.7 ..!"),
+            Err(SignatureError::FileChanged)
+        );
         let mut tampered = parsed.clone();
-        tampered.signature.replace_range(0..2, if &tampered.signature[0..2] == "00" { "11" } else { "00" });
-        assert_eq!(tampered.verify(b"%PDF-1.7 ..."), Err(SignatureError::BadSignature));
+        tampered.signature.replace_range(
+            0..2,
+            if &tampered.signature[0..2] == "00" {
+                "11"
+            } else {
+                "00"
+            },
+        );
+        assert_eq!(
+            tampered.verify(b"%PDF-1.7 ..."),
+            Err(SignatureError::BadSignature)
+        );
         let mut other_key = parsed.clone();
         other_key.public_key = key(4).public_key().to_hex();
-        assert_eq!(other_key.verify(b"%PDF-1.7 ..."), Err(SignatureError::BadSignature));
+        assert_eq!(
+            other_key.verify(b"%PDF-1.7 ..."),
+            Err(SignatureError::BadSignature)
+        );
         let mut other_delegation = parsed;
         other_delegation.delegation = "XB".into();
         assert_eq!(

@@ -214,7 +214,10 @@ fn seal_blocks(seal: &InitialledSeal, blocks: &mut Vec<Block>) {
     fingerprint.space_after = 8.0;
     blocks.push(Block::Paragraph(fingerprint));
     for signature in &seal.signatures {
-        let mut who = Paragraph::new(vec![Span::new(signature.delegation.clone(), Style::Bold)], 9.5);
+        let mut who = Paragraph::new(
+            vec![Span::new(signature.delegation.clone(), Style::Bold)],
+            9.5,
+        );
         who.keep_with_next = true;
         who.space_after = 1.0;
         blocks.push(Block::Paragraph(who));

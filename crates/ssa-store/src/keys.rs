@@ -269,7 +269,10 @@ mod tests {
         assert!(store.list_trusted_keys().unwrap().is_empty());
         store.put_setting("lock_after_minutes", "10").unwrap();
         store.put_setting("lock_after_minutes", "5").unwrap();
-        assert_eq!(store.setting("lock_after_minutes").unwrap().as_deref(), Some("5"));
+        assert_eq!(
+            store.setting("lock_after_minutes").unwrap().as_deref(),
+            Some("5")
+        );
         assert_eq!(store.setting("other").unwrap(), None);
     }
 }

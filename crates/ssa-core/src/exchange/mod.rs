@@ -311,13 +311,14 @@ pub fn decode_file(bytes: &[u8]) -> Result<Received, ExchangeError> {
         .remove("payload")
         .ok_or_else(|| ExchangeError::Structure("the field \"payload\" is missing".into()))?;
     let computed = checksum(&payload);
+    if computed != expected {
+        return Err(ExchangeError::ChecksumMismatch { expected, computed });
+    }
+    // After the checksum: a payload changed with its checksum recomputed is caught here.
     let signer = match file.get("signature") {
         None => None,
         Some(signature) => Some(check_signature(signature, &payload)?),
     };
-    if computed != expected {
-        return Err(ExchangeError::ChecksumMismatch { expected, computed });
-    }
     let payload: Payload = serde_json::from_value(payload)
         .map_err(|e| ExchangeError::Structure(format!("in \"payload\": {e}")))?;
     check_structure(&payload)?;
