@@ -1,6 +1,7 @@
 //! The crash test: a writer process is killed (SIGKILL) again and again in the middle of its
 //! edits; after every kill the database opens, passes SQLite's integrity check and holds every
-//! edit the writer reported committed.
+//! edit the writer reported committed. The same on an encrypted database (SQLCipher pages and
+//! WAL frames, opened with the passphrase each time).
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
@@ -10,10 +11,15 @@ use std::time::{Duration, Instant};
 
 use ssa_api::dto::ShelfDto;
 use ssa_api::paths::DataDir;
-use ssa_api::Workbench;
+use ssa_api::{Passphrase, Workbench};
 use ssa_tests::{crash, CountingIds, SteppingClock};
 
 const RUNS: u64 = 50;
+/// Kills of the encrypted variant: each run opens the database twice, paying the key
+/// derivation each time.
+const ENCRYPTED_RUNS: u64 = 500;
+/// The encrypted variant's passphrase (given to the writer in a file, as the CLI takes it).
+const PASSPHRASE: &str = "kill nine times over";
 
 /// How long a run writes before it is killed: 5 to 80 ms, spread over the runs.
 fn delay(run: u64) -> Duration {
@@ -22,9 +28,14 @@ fn delay(run: u64) -> Duration {
 
 /// Starts the writer, lets it write for `delay` after its first committed edit, kills it, and
 /// returns every complete line it printed.
-fn write_then_kill(dir: &std::path::Path, delay: Duration) -> Vec<String> {
+fn write_then_kill(
+    dir: &std::path::Path,
+    passphrase_file: Option<&std::path::Path>,
+    delay: Duration,
+) -> Vec<String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ssa-crash-writer"))
         .arg(dir)
+        .args(passphrase_file)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -68,12 +79,56 @@ fn write_then_kill(dir: &std::path::Path, delay: Duration) -> Vec<String> {
 #[test]
 fn a_writer_killed_fifty_times_mid_edit_never_loses_a_committed_edit_or_damages_the_database() {
     let dir = tempfile::tempdir().unwrap();
+    kill_again_and_again(dir.path(), RUNS, None);
+}
+
+#[test]
+fn a_writer_killed_mid_edit_on_an_encrypted_database_never_loses_an_edit_or_damages_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let passphrase_file = dir.path().join("passphrase.txt");
+    std::fs::write(&passphrase_file, format!("{PASSPHRASE}\n")).unwrap();
+    // The database exists, encrypted, before the first writer starts.
+    drop(
+        Workbench::open_with_key(
+            &DataDir::new(&data),
+            Some(&Passphrase::new(PASSPHRASE)),
+            SteppingClock::new(),
+            CountingIds::new(),
+        )
+        .unwrap(),
+    );
+    kill_again_and_again(&data, ENCRYPTED_RUNS, Some(&passphrase_file));
+    let database = DataDir::new(&data).database();
+    let header = std::fs::read(&database).unwrap();
+    assert_ne!(
+        &header[..16],
+        b"SQLite format 3\0",
+        "the database stayed encrypted"
+    );
+    assert!(
+        Workbench::open(
+            &DataDir::new(&data),
+            SteppingClock::new(),
+            CountingIds::new()
+        )
+        .is_err(),
+        "it opens only with its passphrase"
+    );
+}
+
+fn kill_again_and_again(
+    dir: &std::path::Path,
+    runs: u64,
+    passphrase_file: Option<&std::path::Path>,
+) {
+    let key = passphrase_file.map(|_| Passphrase::new(PASSPHRASE));
     let started = Instant::now();
     // The highest stage reported committed, per negotiation.
     let mut reported: BTreeMap<String, u8> = BTreeMap::new();
     let mut lost_reports = 0;
-    for run in 0..RUNS {
-        let lines = write_then_kill(dir.path(), delay(run));
+    for run in 0..runs {
+        let lines = write_then_kill(dir, passphrase_file, delay(run));
         for line in &lines {
             match crash::parse_report(line) {
                 Some((stage, id)) => {
@@ -88,8 +143,9 @@ fn a_writer_killed_fifty_times_mid_edit_never_loses_a_committed_edit_or_damages_
             }
         }
 
-        let (workbench, _) = Workbench::open(
-            &DataDir::new(dir.path()),
+        let (workbench, _) = Workbench::open_with_key(
+            &DataDir::new(dir),
+            key.as_ref(),
             SteppingClock::new(),
             CountingIds::new(),
         )
@@ -131,10 +187,11 @@ fn a_writer_killed_fifty_times_mid_edit_never_loses_a_committed_edit_or_damages_
         );
     }
     let reported_edits: u64 = reported.values().map(|&s| u64::from(s)).sum();
-    assert!(reported_edits >= RUNS, "the writers hardly wrote anything");
+    assert!(reported_edits >= runs, "the writers hardly wrote anything");
     eprintln!(
-        "crash test: {RUNS} kills, {reported_edits} edits reported committed, {lost_reports} \
+        "crash test{}: {runs} kills, {reported_edits} edits reported committed, {lost_reports} \
          committed but unreported, {:.1} s",
+        if key.is_some() { " (encrypted)" } else { "" },
         started.elapsed().as_secs_f64()
     );
 }

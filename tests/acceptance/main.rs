@@ -15,6 +15,7 @@ mod pdf;
 mod process;
 mod rounds;
 mod shared_database;
+mod signing;
 mod startup;
 mod step_documents;
 mod template_editing;

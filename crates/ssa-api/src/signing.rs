@@ -321,12 +321,18 @@ impl Workbench {
         delegation: &str,
         signer: Option<PublicKey>,
     ) -> Result<SignerDto, ApiError> {
+        // The keys trusted for the delegation, and our own key for it (ours speaks for us).
         let trusted: Vec<String> = self
             .store
             .list_trusted_keys()?
             .into_iter()
             .filter(|k| k.delegation == delegation)
             .map(|k| k.fingerprint)
+            .chain(
+                self.store
+                    .signing_key(delegation)?
+                    .map(|k| PublicKey(k.public_key).fingerprint().to_hex()),
+            )
             .collect();
         let delegation_name = self
             .delegation_names()?
