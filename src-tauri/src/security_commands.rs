@@ -39,9 +39,9 @@ pub fn encrypt_database(session: State<'_, Session>, passphrase: String) -> Answ
 pub fn change_passphrase(
     session: State<'_, Session>,
     current: String,
-    new: String,
+    new_passphrase: String,
 ) -> Answer<EncryptionDto> {
-    session.change_passphrase(Passphrase::new(current), Passphrase::new(new))
+    session.change_passphrase(Passphrase::new(current), Passphrase::new(new_passphrase))
 }
 
 #[tauri::command]

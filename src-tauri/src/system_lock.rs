@@ -5,19 +5,31 @@
 //! `ActiveChanged(true)` when the screen locks; on the system bus, logind says `Lock` to our
 //! session and `PrepareForSleep(true)` before a suspend. Where neither bus answers (no desktop
 //! session, a minimal window manager, another system) nothing is watched and the idle lock is
-//! the only one; the log says so. The window is told with the event [`LOCKED_EVENT`].
+//! the only one; the log says so.
+//!
+//! On a signal the window is first asked ([`LOCK_REQUESTED_EVENT`]) so that it can save the edit
+//! in hand and lock itself; whatever it does, the backend locks [`GRACE`] later and tells the
+//! window with [`LOCKED_EVENT`].
 
 use ssa_api::security::LockReason;
 use ssa_api::Session;
 use tauri::{AppHandle, Emitter, Manager};
 
+/// Sent to the window when the system asks for a lock: save what is typed, then lock.
+pub const LOCK_REQUESTED_EVENT: &str = "workbench-lock-requested";
 /// Sent to the window when the backend locked the workbench on its own.
 pub const LOCKED_EVENT: &str = "workbench-locked";
+/// How long the window has to save and lock itself before the backend locks anyway.
+const GRACE: std::time::Duration = std::time::Duration::from_millis(2000);
 
-/// Locks the session (when it is encrypted) and tells the window.
+/// Asks the window to lock, then locks the session (when it is encrypted) after [`GRACE`].
 pub fn lock(app: &AppHandle, reason: LockReason) {
+    let _ = app.emit(LOCK_REQUESTED_EVENT, reason);
+    std::thread::sleep(GRACE);
     let session = app.state::<Session>();
-    if session.lock_now(reason).is_ok() {
+    if matches!(session.startup(), ssa_api::dto::StartupDto::Ready { encrypted: true, .. })
+        && session.lock_now(reason).is_ok()
+    {
         let _ = app.emit(LOCKED_EVENT, reason);
     }
 }
