@@ -242,6 +242,8 @@ export class FakeBackend implements Backend {
   }
 
   async startupStatus(): Promise<Startup> {
+    if (this.startup.state === "locked")
+      this.startup = this.security.locked(this.startup.reason, this.startup.databasePath);
     return this.startup;
   }
   async recoverOpenCopyReadOnly(): Promise<Startup> {
