@@ -47,3 +47,4 @@ pub mod signing;
 pub mod template;
 #[cfg(test)]
 mod test_documents;
+pub mod typography;

@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 
 use super::progress::*;
 use super::*;
+use crate::typography::{excerpt_around, french_spacing_faults};
 
 const SHIPPED: &str = include_str!("../../../../assets/process/eight-step-process.toml");
 
@@ -87,27 +88,76 @@ fn date(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, day).unwrap()
 }
 
+/// Every text of a step, each with where it sits (for the failure message).
+fn step_texts(step: &StepDefinition) -> Vec<(String, &LocalizedText)> {
+    let mut texts = vec![
+        ("title".to_string(), &step.title),
+        ("purpose".to_string(), &step.purpose),
+    ];
+    texts.extend(step.actors.iter().map(|t| ("actor".to_string(), t)));
+    texts.extend(step.inputs.iter().map(|t| ("input".to_string(), t)));
+    for output in &step.outputs {
+        texts.push((format!("output {}", output.id.get_ref()), &output.title));
+    }
+    for item in &step.checklist {
+        let at = format!("checklist item {}", item.id.get_ref());
+        texts.push((format!("{at} label"), &item.label));
+        texts.push((format!("{at} explanation"), &item.explanation));
+    }
+    if let Some(gate) = &step.gate {
+        texts.push(("gate question".to_string(), &gate.question));
+        for (answer, text) in [
+            ("go", &gate.go),
+            ("no-go", &gate.no_go),
+            ("revisit", &gate.revisit),
+        ] {
+            texts.extend(text.iter().map(|t| (format!("gate {answer}"), t)));
+        }
+    }
+    texts.extend(
+        step.pitfalls
+            .iter()
+            .map(|p| ("pitfall".to_string(), &p.text)),
+    );
+    texts
+}
+
 #[test]
 fn the_shipped_process_has_eight_complete_steps_in_three_languages() {
     let process = ProcessDefinition::parse("eight-step-process.toml", SHIPPED).unwrap();
     assert_eq!(process.steps.len(), 8);
+    let mut faults = Vec::new();
+    let mut texts = vec![("process".to_string(), "title".to_string(), &process.title)];
     for step in &process.steps {
         assert!(!step.checklist.is_empty(), "{}", step.id());
-        let gate = step.gate.as_ref().unwrap();
-        let mut texts = vec![&step.title, &gate.question];
-        texts.extend(step.checklist.iter().map(|item| &item.label));
-        texts.extend(step.outputs.iter().map(|output| &output.title));
-        for text in texts {
-            for language in ["fr", "es"] {
-                assert!(
-                    text.translation(language).is_some(),
-                    "step {}: \"{}\" has no {language} text",
-                    step.id(),
+        assert!(step.gate.is_some(), "{}", step.id());
+        texts.extend(
+            step_texts(step)
+                .into_iter()
+                .map(|(at, text)| (format!("step {}", step.id()), at, text)),
+        );
+    }
+    for (step, at, text) in &texts {
+        for language in ["fr", "es"] {
+            if text.translation(language).is_none() {
+                faults.push(format!(
+                    "{step}, {at}: \"{}\" has no {language} text",
                     text.en
-                );
+                ));
             }
         }
+        if let Some(french) = text.translation("fr") {
+            faults.extend(french_spacing_faults(french).into_iter().map(|fault| {
+                format!(
+                    "{step}, {at} (fr): no no-break space at '{}' in \"{}\"",
+                    fault.mark,
+                    excerpt_around(french, fault.at)
+                )
+            }));
+        }
     }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+    assert!(texts.len() > 200, "only {} texts found", texts.len());
     let output_ids: Vec<&str> = process
         .steps
         .iter()

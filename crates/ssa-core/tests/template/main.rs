@@ -7,3 +7,4 @@ mod render;
 mod renumbering;
 mod round_trip;
 mod shipped;
+mod translations;
