@@ -27,8 +27,13 @@ pub fn lock(app: &AppHandle, reason: LockReason) {
     let _ = app.emit(LOCK_REQUESTED_EVENT, reason);
     std::thread::sleep(GRACE);
     let session = app.state::<Session>();
-    if matches!(session.startup(), ssa_api::dto::StartupDto::Ready { encrypted: true, .. })
-        && session.lock_now(reason).is_ok()
+    if matches!(
+        session.startup(),
+        ssa_api::dto::StartupDto::Ready {
+            encrypted: true,
+            ..
+        }
+    ) && session.lock_now(reason).is_ok()
     {
         let _ = app.emit(LOCKED_EVENT, reason);
     }
@@ -110,7 +115,7 @@ mod linux {
                 "GetSessionByPID",
                 &(std::process::id()),
             )
-            .and_then(|reply| reply.body().deserialize().map_err(Into::into))
+            .and_then(|reply| reply.body().deserialize())
             .ok();
         let rule = MatchRule::builder()
             .msg_type(Type::Signal)
@@ -131,10 +136,10 @@ mod linux {
                         lock(app, LockReason::System);
                     }
                 }
-                Some("PrepareForSleep") => {
-                    if message.body().deserialize::<bool>().unwrap_or(false) {
-                        lock(app, LockReason::System);
-                    }
+                Some("PrepareForSleep")
+                    if message.body().deserialize::<bool>().unwrap_or(false) =>
+                {
+                    lock(app, LockReason::System);
                 }
                 _ => {}
             }

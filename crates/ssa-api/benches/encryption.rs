@@ -48,7 +48,9 @@ fn bench(c: &mut Criterion) {
     for (encrypted, name) in [(false, "plain"), (true, "encrypted")] {
         let (dir, id) = folder(encrypted);
         let mut group = c.benchmark_group(format!("{name} database"));
-        group.sample_size(10).measurement_time(Duration::from_secs(8));
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(8));
         group.bench_function("open the data folder", |b| {
             b.iter(|| black_box(open(dir.path(), encrypted)))
         });
@@ -57,7 +59,9 @@ fn bench(c: &mut Criterion) {
         let mut workbench = open(dir.path(), encrypted);
         let mut draft = workbench.get_draft(&id).unwrap().unwrap();
         let mut group = c.benchmark_group(format!("{name} database"));
-        group.sample_size(30).measurement_time(Duration::from_secs(6));
+        group
+            .sample_size(30)
+            .measurement_time(Duration::from_secs(6));
         let mut months = 0;
         group.bench_function("autosave an edit of the draft", |b| {
             b.iter(|| {
