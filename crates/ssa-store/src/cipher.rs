@@ -95,7 +95,12 @@ pub fn looks_encrypted(path: &Path) -> bool {
         seen[b as usize] = true;
     }
     // 1,024 random bytes show about 250 distinct values; text shows under 100.
-    seen.iter().filter(|&&s| s).count() >= 200
+    if seen.iter().filter(|&&s| s).count() < 200 {
+        return false;
+    }
+    // Ciphertext never repeats a 16-byte block; a pattern (a counter, a fill) soon does.
+    let mut blocks = std::collections::HashSet::new();
+    page.chunks_exact(16).all(|block| blocks.insert(block))
 }
 
 fn first_bytes(path: &Path, count: usize) -> Option<Vec<u8>> {
@@ -380,6 +385,30 @@ mod tests {
     fn the_linked_sqlcipher_is_version_4() {
         let version = cipher_version().unwrap();
         assert!(version.starts_with("4."), "{version}");
+    }
+
+    #[test]
+    fn random_bytes_look_encrypted_and_patterns_or_text_do_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, bytes: Vec<u8>| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            path
+        };
+        let mut state: u32 = 0x2545_f491;
+        let random: Vec<u8> = (0..8192)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                (state >> 24) as u8
+            })
+            .collect();
+        assert!(looks_encrypted(&write("random", random)));
+        let counter: Vec<u8> = (0..65536u32).map(|i| ((i * 7919) % 251) as u8).collect();
+        assert!(!looks_encrypted(&write("counter", counter)));
+        assert!(!looks_encrypted(&write("text", b"hello ".repeat(2000))));
+        assert!(!looks_encrypted(&write("zeros", vec![0; 8192])));
     }
 
     #[test]
