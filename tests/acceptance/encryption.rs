@@ -2,8 +2,7 @@
 //! the passphrase at start, wrong passphrases (refused, files byte-identical, slowed down after
 //! five), locking, changing the passphrase, and what the files on disk reveal.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
@@ -14,7 +13,7 @@ use ssa_api::{Clock, ErrorCode, Passphrase, Session, SessionOptions};
 use ssa_core::mandate::MandateEntry;
 use ssa_tests::CountingIds;
 
-use crate::support::{random_bytes, Place};
+use crate::support::{random_bytes, snapshot, Place};
 
 const PASSPHRASE: &str = "olive branch at the border";
 const NEW_PASSPHRASE: &str = "second round in Quillport";
@@ -53,23 +52,6 @@ fn start(place: &Place, clock: Arc<ManualClock>) -> Session {
             seed_sample_on_create: true,
         },
     )
-}
-
-/// Every file under `dir` with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in std::fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.insert(path.clone(), std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
 }
 
 fn contains(bytes: &[u8], word: &str) -> bool {

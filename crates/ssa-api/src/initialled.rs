@@ -10,7 +10,7 @@ use ssa_core::exchange::{initialling_message, DelegationSignature, InitialledTex
 use ssa_core::signing::{sign, PublicKey, INITIALLING_CONTEXT};
 use ssa_store::InitiallingSignature;
 
-use crate::{ApiError, ErrorCode, Workbench};
+use crate::{ApiError, Workbench};
 
 impl Workbench {
     /// The signatures on initialled version `number` (fingerprint `fingerprint`), ours first
@@ -21,13 +21,7 @@ impl Workbench {
         number: u32,
         fingerprint: &str,
     ) -> Result<Vec<DelegationSignature>, ApiError> {
-        let negotiation = self.negotiation(negotiation_id)?;
-        let own = negotiation.own_party().cloned().ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::InvalidInput,
-                format!("\"{}\" has no own party to sign for.", negotiation.title),
-            )
-        })?;
+        let own = self.own_delegation(negotiation_id)?;
         let mut stored = self.store.initialling_signatures(negotiation_id, number)?;
         if !stored.iter().any(|s| s.delegation == own.iso_code) {
             let key = self.signing_key(&own.iso_code)?;

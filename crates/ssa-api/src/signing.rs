@@ -379,16 +379,24 @@ impl Workbench {
         }
     }
 
-    /// Signs the file at `path` for the negotiation's own delegation: writes `<path>.sig`
-    /// beside it and returns that path. The one call for every export that is signed.
-    pub fn sign_file(&mut self, negotiation_id: &str, path: &Path) -> Result<PathBuf, ApiError> {
+    /// The negotiation's own party: the delegation that signs for it.
+    pub(crate) fn own_delegation(
+        &self,
+        negotiation_id: &str,
+    ) -> Result<ssa_core::negotiation::Party, ApiError> {
         let negotiation = self.negotiation(negotiation_id)?;
-        let own = negotiation.own_party().cloned().ok_or_else(|| {
+        negotiation.own_party().cloned().ok_or_else(|| {
             ApiError::new(
                 ErrorCode::InvalidInput,
                 format!("\"{}\" has no own party to sign for.", negotiation.title),
             )
-        })?;
+        })
+    }
+
+    /// Signs the file at `path` for the negotiation's own delegation: writes `<path>.sig`
+    /// beside it and returns that path. The one call for every export that is signed.
+    pub fn sign_file(&mut self, negotiation_id: &str, path: &Path) -> Result<PathBuf, ApiError> {
+        let own = self.own_delegation(negotiation_id)?;
         let bytes = std::fs::read(path).map_err(|e| {
             ApiError::new(
                 ErrorCode::Storage,
