@@ -32,9 +32,6 @@ pub enum ErrorCode {
     /// A signed file was refused: its signature does not hold, or it is not from the key trusted
     /// for its sender. Nothing was changed.
     BadSignature,
-    /// A file is signed by a key nobody has trusted yet (or not signed at all): the person must
-    /// compare the fingerprint and accept it, or trust the key, before it is imported.
-    UnknownSigner,
 }
 
 /// The one error every use case returns: a code for the program and a message for a person

@@ -469,12 +469,7 @@ export type ErrorCode =
  *  A signed file was refused: its signature does not hold, or it is not from the key trusted
  *  for its sender. Nothing was changed.
  */
-"bad_signature" | 
-/**
- *  A file is signed by a key nobody has trusted yet (or not signed at all): the person must
- *  compare the fingerprint and accept it, or trust the key, before it is imported.
- */
-"unknown_signer";
+"bad_signature";
 
 export type ExchangeExportDto = {
 	path: string,
