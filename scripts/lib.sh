@@ -27,7 +27,9 @@ ensure_apt_packages() {
 
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config)
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf strace)
+# dbus (dbus-run-session) and libglib2.0-bin (gdbus): a private session bus on which the e2e
+# test sends the screen saver's lock signal.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf strace dbus libglib2.0-bin)
 
 ensure_toolchains() {
   if ! command -v cargo >/dev/null 2>&1; then

@@ -39,6 +39,8 @@ cargo build -p ssa-tests --bin ssa-fault-child   # the "other window" of specs/t
 step "End-to-end tests (WebdriverIO + tauri-driver + WebKitWebDriver under Xvfb)"
 export TAURI_DRIVER="${TAURI_DRIVER:-$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")}"
 rm -rf tests/e2e/artifacts
-(cd tests/e2e && xvfb-run -a --server-args="-screen 0 1280x820x24" npm test --silent)
+# A private D-Bus session bus, so the app's screen-lock watcher has a bus to listen on and the
+# security spec can send it the screen saver's lock signal.
+(cd tests/e2e && dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x820x24" npm test --silent)
 
 step "All checks passed"

@@ -90,6 +90,16 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         open_exported_file,
         crate::chosen_files::choose_file_to_open,
         crate::chosen_files::choose_file_to_save,
+        crate::security_commands::unlock,
+        crate::security_commands::lock_workbench,
+        crate::security_commands::encryption_status,
+        crate::security_commands::encrypt_database,
+        crate::security_commands::change_passphrase,
+        crate::security_commands::set_lock_after,
+        crate::security_commands::signing_keys,
+        crate::security_commands::trust_key,
+        crate::security_commands::untrust_key,
+        crate::security_commands::verify_signed_file,
     ]
 }
 
@@ -570,12 +580,15 @@ pub async fn export_pdf(
     let path = chosen.take(&path, FileKind::Pdf, Purpose::Save)?;
     let job = session.with(|w| w.prepare_pdf(&negotiation_id, &document, &language))?;
     // Typeset outside the session's lock; a panic in it is caught here, as `with` does.
-    let written = tauri::async_runtime::spawn_blocking(move || {
+    let (job, written) = tauri::async_runtime::spawn_blocking(move || {
         ssa_api::caught(|| job.write(&path))
             .unwrap_or_else(|detail| Err(ssa_api::internal_error(&detail)))
+            .map(|written| (job, written))
     })
     .await
     .map_err(|e| ApiError::new(ErrorCode::Storage, format!("The export stopped: {e}")))??;
+    // An initialled text's PDF is signed beside it (a quick step: one hash, one signature).
+    let written = session.with(|w| w.sign_export(&negotiation_id, &job, written))?;
     exported
         .0
         .lock()

@@ -10,6 +10,8 @@ mod chosen_files;
 mod commands;
 mod instance_lock;
 mod round_commands;
+mod security_commands;
+mod system_lock;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -106,6 +108,7 @@ pub fn run() {
                 .data_directory(webview_dir)
                 .build()?;
             app.manage(session);
+            system_lock::watch(app.handle());
             if let Some(guard) = log_guard {
                 app.manage(LogGuard(guard));
             }

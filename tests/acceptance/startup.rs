@@ -67,6 +67,7 @@ fn a_first_start_creates_the_database_with_the_sample_and_a_second_start_does_no
         session.startup(),
         StartupDto::Ready {
             read_only: false,
+            encrypted: false,
             database_path: place.database().display().to_string(),
             created: true,
             backup_path: None,
@@ -136,6 +137,7 @@ fn a_database_from_a_newer_version_can_be_looked_into_through_a_read_only_copy()
     let StartupDto::Ready {
         read_only,
         database_path,
+        encrypted: _,
         created,
         backup_path,
     } = startup
@@ -193,6 +195,7 @@ fn starting_fresh_sets_the_broken_file_aside_unchanged_and_opens_a_new_database_
         startup,
         StartupDto::Ready {
             read_only: false,
+            encrypted: false,
             database_path: place.database().display().to_string(),
             created: true,
             backup_path: None,

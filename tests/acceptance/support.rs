@@ -86,8 +86,15 @@ pub fn input(title: &str) -> NegotiationInput {
     }
 }
 
-/// Bytes that look like nothing in particular, the same on every run.
+/// Bytes that look like nothing in particular, the same on every run. They stay below 128, so
+/// they read as a damaged file, not as an encrypted database (whose bytes take every value:
+/// see [`random_bytes`]).
 pub fn garbage(len: usize) -> Vec<u8> {
+    random_bytes(len).into_iter().map(|b| b & 0x7f).collect()
+}
+
+/// Bytes that take every value, as an encrypted database's do; the same on every run.
+pub fn random_bytes(len: usize) -> Vec<u8> {
     let mut state: u32 = 0x9e37_79b9;
     (0..len)
         .map(|_| {
@@ -97,4 +104,21 @@ pub fn garbage(len: usize) -> Vec<u8> {
             (state >> 24) as u8
         })
         .collect()
+}
+
+/// Every file under `dir` with its bytes.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in std::fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.insert(path.clone(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
 }

@@ -161,6 +161,8 @@ pub struct AboutDto {
     pub log_dir: String,
     pub schema_version: u32,
     pub read_only: bool,
+    /// The database is encrypted with a passphrase.
+    pub encrypted: bool,
 }
 
 /// Whether a database is open, and if not, why.
@@ -171,6 +173,8 @@ pub enum StartupDto {
     #[serde(rename_all = "camelCase")]
     Ready {
         read_only: bool,
+        /// The database is encrypted with a passphrase (it can be locked).
+        encrypted: bool,
         database_path: String,
         /// True when this start created the database (and seeded the sample).
         created: bool,
@@ -184,6 +188,16 @@ pub enum StartupDto {
         code: crate::ErrorCode,
         message: String,
         database_path: String,
+    },
+    /// The database is encrypted and waits for its passphrase: nothing of it is open.
+    #[serde(rename_all = "camelCase")]
+    Locked {
+        reason: crate::security::LockReason,
+        database_path: String,
+        /// Wrong passphrases entered in a row.
+        wrong_attempts: u32,
+        /// After five wrong passphrases: seconds before the next try is accepted.
+        retry_after_seconds: Option<u32>,
     },
 }
 
@@ -267,7 +281,7 @@ pub struct InitiallingDto {
     pub initialled_at: String,
 }
 
-fn stamp(t: chrono::DateTime<chrono::Utc>) -> String {
+pub(crate) fn stamp(t: chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
@@ -321,4 +335,6 @@ pub struct ExportDto {
     pub path: String,
     pub pages: u32,
     pub bytes: u32,
+    /// The detached signature written beside the file (`<path>.sig`), when it is signed.
+    pub signature_path: Option<String>,
 }

@@ -26,6 +26,17 @@ pub enum ErrorCode {
     ChangedElsewhere,
     /// An error inside SSA Workbench stopped this action (caught, logged); nothing else changed.
     Internal,
+    /// The database is encrypted and no passphrase was given.
+    PassphraseRequired,
+    /// The passphrase does not open the database (or the file is not a database).
+    WrongPassphrase,
+    /// Too many wrong passphrases in a row: wait before the next try.
+    TooManyAttempts,
+    /// The workbench is locked (idle, or the system was locked): enter the passphrase.
+    Locked,
+    /// A signed file was refused: its signature does not hold, or it is not from the key trusted
+    /// for its sender. Nothing was changed.
+    BadSignature,
 }
 
 /// The one error every use case returns: a code for the program and a message for a person
@@ -59,6 +70,11 @@ impl ApiError {
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> ApiError {
         let code = match &error {
+            StoreError::NotADatabase {
+                looks_encrypted: true,
+                ..
+            } => ErrorCode::PassphraseRequired,
+            StoreError::WrongPassphrase { .. } => ErrorCode::WrongPassphrase,
             StoreError::NotADatabase { .. } | StoreError::Corrupt { .. } => {
                 ErrorCode::DatabaseCorrupt
             }

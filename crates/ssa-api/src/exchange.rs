@@ -14,9 +14,16 @@
 //!   version, its parameter values and the positions marked shared (round, status, our proposal,
 //!   agreed text). It never carries the mandate, comments, notes or justifications, nor an
 //!   unshared position. The file is written atomically.
+//! - **Signature.** Every exported file is signed with our delegation's key
+//!   ([`crate::signing`]); import checks the signature and judges the signer by the one rule of
+//!   [`Workbench::judge_signer`]: the import reports "signed by the delegation of X" or a
+//!   warning with the unknown key's fingerprint, and refuses a bad signature, or a file
+//!   unsigned or signed with another key while a key is trusted for the sender. An initialled
+//!   version travels with its fingerprint and the delegations' signatures on it; their
+//!   signature is kept with our initialled version of the same fingerprint.
 //! - **Import** refuses, changing nothing, a file that is malformed, of an unknown format
-//!   version, tampered with (checksum), structurally unsound, for another negotiation, sent by
-//!   our own side, or already imported. Otherwise, in one transaction, the file is kept whole as
+//!   version, tampered with (checksum or signature), structurally unsound, for another
+//!   negotiation, sent by our own side, or already imported. Otherwise, in one transaction, the file is kept whole as
 //!   an immutable record (file name, sender, time of import) and each article's text and
 //!   parameter values become "their proposal" in the chosen round (the latest round by default;
 //!   with the status and agreed text of their latest shared position on it, if any;
@@ -28,8 +35,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use ssa_core::exchange::{
-    article_texts, decode, encode, flatten, ExchangeParty, ExchangeTemplate, ExchangeVersion,
-    Payload, SharedPosition, EXCHANGE_FORMAT,
+    article_texts, decode_file, encode_signed, flatten, ExchangeParty, ExchangeTemplate,
+    ExchangeVersion, InitialledText, Payload, SharedPosition, EXCHANGE_FORMAT,
 };
 use ssa_core::negotiation::{Negotiation, PartyRole, Shelf};
 use ssa_core::rounds::{Position, TheirProposal};
@@ -38,6 +45,7 @@ use ssa_store::StoredImport;
 
 use crate::files::write_atomically;
 use crate::rounds::effective_values;
+use crate::signing::{FingerprintDto, SignerDto};
 use crate::{ApiError, ErrorCode, Workbench};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -49,6 +57,8 @@ pub struct ExchangeExportDto {
     pub articles: u32,
     pub shared_positions: u32,
     pub checksum: String,
+    /// The fingerprint of the key the file is signed with (ours).
+    pub signed_with: FingerprintDto,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -65,6 +75,10 @@ pub struct ExchangeImportDto {
     pub articles: u32,
     /// Articles of our draft their version leaves out.
     pub left_out: u32,
+    /// Who signed the file.
+    pub signer: SignerDto,
+    /// The file carried their signature on a text we initialled too (same fingerprint).
+    pub countersigned_version: Option<String>,
 }
 
 fn party_codes(negotiation: &Negotiation) -> Vec<String> {
@@ -95,7 +109,7 @@ impl Workbench {
                 ),
             )
         })?;
-        let (draft, label, revision) = match version {
+        let (draft, label, revision, initialled) = match version {
             None => {
                 let draft = self.get_draft(negotiation_id)?.ok_or_else(|| {
                     ApiError::new(
@@ -106,7 +120,7 @@ impl Workbench {
                         ),
                     )
                 })?;
-                (draft, "Current draft".to_string(), None)
+                (draft, "Current draft".to_string(), None, None)
             }
             Some(which) => {
                 // The same lookup (and refusal) as `ssa render --version` and the PDF export.
@@ -119,7 +133,8 @@ impl Workbench {
                     .name
                     .clone()
                     .unwrap_or_else(|| format!("Revision {}", found.number));
-                (draft, label, Some(found.number))
+                let initialled = found.initialled.as_ref().map(|i| i.fingerprint.clone());
+                (draft, label, Some(found.number), initialled)
             }
         };
         let template = self.load_template(&draft.template_id, &draft.template_version)?;
@@ -143,6 +158,14 @@ impl Workbench {
                 agreed: p.agreed,
             })
             .collect();
+        let initialled = match (revision, initialled) {
+            (Some(number), Some(fingerprint)) => Some(InitialledText {
+                signatures: self.initialling_signatures(negotiation_id, number, &fingerprint)?,
+                fingerprint,
+            }),
+            _ => None,
+        };
+        let key = self.signing_key(&own.iso_code)?;
         let agreement_id = match self.store.exchange_identity(negotiation_id)? {
             Some(id) => id,
             None => {
@@ -180,8 +203,9 @@ impl Workbench {
             values: effective_values(&template, &draft),
             positions,
             nodes,
+            initialled,
         };
-        let bytes = encode(&payload);
+        let bytes = encode_signed(&payload, &key);
         let summary = ExchangeExportDto {
             path: String::new(),
             agreement_id,
@@ -191,6 +215,7 @@ impl Workbench {
             checksum: ssa_core::exchange::checksum(
                 &serde_json::to_value(&payload).expect("a payload always serialises"),
             ),
+            signed_with: key.public_key().fingerprint().into(),
         };
         Ok((bytes, summary))
     }
@@ -238,7 +263,14 @@ impl Workbench {
                 format!("{file_name} was not imported: {reason}. Nothing was changed."),
             )
         };
-        let payload = decode(bytes).map_err(|e| refuse(e.to_string()))?;
+        let received = decode_file(bytes).map_err(|e| match e {
+            ssa_core::exchange::ExchangeError::BadSignature => ApiError::new(
+                ErrorCode::BadSignature,
+                format!("{file_name} was not imported: {e}. Nothing was changed."),
+            ),
+            e => refuse(e.to_string()),
+        })?;
+        let payload = received.payload;
         let mut file_codes: Vec<String> =
             payload.parties.iter().map(|p| p.iso_code.clone()).collect();
         file_codes.sort();
@@ -311,6 +343,7 @@ impl Workbench {
                 "it was exported by your own side ({own}); import the file the other party sent"
             )));
         }
+        let signer = self.judge_signer(file_name, &payload.sender, received.signer)?;
         let checksum = ssa_core::exchange::checksum(
             &serde_json::to_value(&payload).expect("a payload always serialises"),
         );
@@ -421,9 +454,27 @@ impl Workbench {
             checksum,
             content: String::from_utf8_lossy(bytes).into_owned(),
             imported_at: now,
+            signer: received.signer.map(|key| {
+                (
+                    key.fingerprint().to_hex(),
+                    matches!(signer, SignerDto::Trusted { .. }),
+                )
+            }),
         };
         self.store
             .record_import(&record, &payload.agreement_id, &positions, open_round)?;
+        let countersigned_version = match (&payload.initialled, received.signer) {
+            (Some(initialled), Some(key)) => {
+                self.record_their_initialling(&negotiation.id, &payload.sender, key, initialled)?
+            }
+            _ => None,
+        };
+        match &signer {
+            SignerDto::Trusted { .. } => {}
+            other => {
+                tracing::warn!(file_name, signer = %other.describe(), "imported a file from an unconfirmed signer")
+            }
+        }
         tracing::info!(negotiation = %negotiation.id, file_name, format = EXCHANGE_FORMAT, "exchange file imported");
         Ok(ExchangeImportDto {
             negotiation_id: negotiation.id,
@@ -435,6 +486,8 @@ impl Workbench {
             version_label: payload.version.label,
             articles: theirs.len() as u32,
             left_out,
+            signer,
+            countersigned_version,
         })
     }
 }

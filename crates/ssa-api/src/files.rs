@@ -82,7 +82,8 @@ pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// Writes `bytes` to `path` via a temporary file in the same folder, synced and renamed into
-/// place: the target is either the old file or the complete new one, never a partial write.
+/// place: the target is either the old file or the complete new one, never a partial write. The
+/// file is readable by its owner only, whatever the umask (an export may be confidential).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
     let failed = |e: std::io::Error| {
         ApiError::new(
@@ -105,7 +106,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
     temporary_name.push(".partial");
     let temporary = dir.join(temporary_name);
     let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
+        let mut file = ssa_store::private_files::create(&temporary)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         std::fs::rename(&temporary, path)?;

@@ -3,13 +3,14 @@
 //! A [`Session`] always exists once the front end has started: either a database is open (a
 //! [`Workbench`]) or the start-up problem is kept, with the two ways out a user is offered:
 //! look into a read-only copy, or start a fresh database with the old file kept aside. The
-//! broken file itself is never modified.
+//! broken file itself is never modified. An encrypted database waits, locked, for its
+//! passphrase (see [`crate::security`] for unlocking, locking and changing the encryption).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use ssa_core::process::ProcessDefinition;
-use ssa_store::{OpenReport, Store};
+use ssa_store::{OpenReport, Passphrase, Store};
 
 use crate::dto::{AboutDto, StartupDto};
 use crate::paths::DataDir;
@@ -31,9 +32,21 @@ pub(crate) type ParsedTemplates =
     std::collections::HashMap<(String, String), (String, ssa_core::template::Template)>;
 
 impl Workbench {
-    /// Opens the database of `data_dir` (creating the directory and the database if needed).
+    /// Opens the plain database of `data_dir`; see [`Workbench::open_with_key`].
     pub fn open(
         data_dir: &DataDir,
+        clock: Arc<dyn Clock>,
+        ids: Arc<dyn IdSource>,
+    ) -> Result<(Workbench, OpenReport), ApiError> {
+        Workbench::open_with_key(data_dir, None, clock, ids)
+    }
+
+    /// Opens the database of `data_dir` (creating the directory and the database if needed),
+    /// with its passphrase if it is encrypted. A new database is created encrypted when `key`
+    /// is given.
+    pub fn open_with_key(
+        data_dir: &DataDir,
+        key: Option<&Passphrase>,
         clock: Arc<dyn Clock>,
         ids: Arc<dyn IdSource>,
     ) -> Result<(Workbench, OpenReport), ApiError> {
@@ -42,7 +55,7 @@ impl Workbench {
             "workbench-before-update-{}.sqlite3",
             file_stamp(clock.as_ref())
         ));
-        let (store, report) = Store::open(&data_dir.database(), &backup)?;
+        let (store, report) = Store::open_with_key(&data_dir.database(), key, &backup)?;
         if let Some(from) = report.migrated_from {
             tracing::info!(from, backup = %backup.display(), "database migrated");
         }
@@ -75,6 +88,14 @@ impl Workbench {
         self.store.is_read_only()
     }
 
+    pub fn is_encrypted(&self) -> bool {
+        self.store.is_encrypted()
+    }
+
+    pub(crate) fn data_dir(&self) -> &DataDir {
+        &self.data_dir
+    }
+
     pub fn about(&self) -> Result<AboutDto, ApiError> {
         Ok(AboutDto {
             version: APP_VERSION.to_string(),
@@ -83,6 +104,7 @@ impl Workbench {
             log_dir: self.data_dir.logs().display().to_string(),
             schema_version: self.store.schema_version()? as u32,
             read_only: self.store.is_read_only(),
+            encrypted: self.store.is_encrypted(),
         })
     }
 
@@ -100,22 +122,29 @@ pub struct SessionOptions {
     pub seed_sample_on_create: bool,
 }
 
-enum State {
+pub(crate) enum State {
     Ready {
         workbench: Box<Workbench>,
         created: bool,
         backup: Option<PathBuf>,
+        /// The passphrase the database was opened with (None: a plain database).
+        key: Option<Passphrase>,
     },
-    Problem(ApiError),
+    /// The start-up problem, with the passphrase it was met with (to open a copy of the file).
+    Problem(ApiError, Option<Passphrase>),
+    /// An encrypted database waits for its passphrase: at start, or locked since.
+    Locked(crate::security::LockReason),
 }
 
 /// The front end's handle: the workbench if a database is open, the start-up problem if not.
 pub struct Session {
-    data_dir: DataDir,
-    clock: Arc<dyn Clock>,
-    ids: Arc<dyn IdSource>,
-    options: SessionOptions,
-    state: Mutex<State>,
+    pub(crate) data_dir: DataDir,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) ids: Arc<dyn IdSource>,
+    pub(crate) options: SessionOptions,
+    pub(crate) state: Mutex<State>,
+    /// Wrong passphrases in a row, and when the next try is allowed.
+    pub(crate) attempts: Mutex<crate::security::Attempts>,
 }
 
 impl Session {
@@ -127,13 +156,14 @@ impl Session {
         ids: Arc<dyn IdSource>,
         options: SessionOptions,
     ) -> Session {
-        let state = open_state(&data_dir, &clock, &ids, options);
+        let state = open_state(&data_dir, None, &clock, &ids, options);
         Session {
             data_dir,
             clock,
             ids,
             options,
             state: Mutex::new(state),
+            attempts: Mutex::new(Default::default()),
         }
     }
 
@@ -141,7 +171,7 @@ impl Session {
         &self.data_dir
     }
 
-    fn lock(&self) -> MutexGuard<'_, State> {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
         // A panic while holding the lock leaves the state as it was before the panicking call
         // (store writes are transactional), so the poisoned value is still sound to use.
         self.state
@@ -156,17 +186,28 @@ impl Session {
                 workbench,
                 created,
                 backup,
+                ..
             } => StartupDto::Ready {
                 read_only: workbench.is_read_only(),
+                encrypted: workbench.is_encrypted(),
                 database_path: workbench.store.path().display().to_string(),
                 created: *created,
                 backup_path: backup.as_ref().map(|p| p.display().to_string()),
             },
-            State::Problem(error) => StartupDto::Problem {
+            State::Problem(error, _) => StartupDto::Problem {
                 code: error.code,
                 message: error.message.clone(),
                 database_path,
             },
+            State::Locked(reason) => {
+                let wrong_attempts = self.attempts().wrong;
+                StartupDto::Locked {
+                    reason: *reason,
+                    database_path,
+                    wrong_attempts,
+                    retry_after_seconds: self.retry_after_seconds(),
+                }
+            }
         }
     }
 
@@ -179,9 +220,13 @@ impl Session {
         match &mut *self.lock() {
             State::Ready { workbench, .. } => crate::guard::caught(|| use_case(workbench))
                 .unwrap_or_else(|detail| Err(crate::guard::internal_error(&detail))),
-            State::Problem(error) => Err(ApiError::new(
+            State::Problem(error, _) => Err(ApiError::new(
                 ErrorCode::NoDatabase,
                 format!("No database is open. {}", error.message),
+            )),
+            State::Locked(_) => Err(ApiError::new(
+                ErrorCode::Locked,
+                "The workbench is locked: enter the passphrase to go on.",
             )),
         }
     }
@@ -191,18 +236,19 @@ impl Session {
     pub fn open_copy_read_only(&self) -> Result<StartupDto, ApiError> {
         {
             let mut state = self.lock();
-            if !matches!(*state, State::Problem(_)) {
+            let State::Problem(_, key) = &*state else {
                 return Err(ApiError::new(
                     ErrorCode::InvalidInput,
                     "A database is already open.",
                 ));
-            }
+            };
+            let key = key.clone();
             let copy = self.data_dir.recovery().join(format!(
                 "workbench-copy-{}.sqlite3",
                 file_stamp(self.clock.as_ref())
             ));
             copy_database_files(&self.data_dir.database(), &copy)?;
-            let store = Store::open_read_only(&copy).inspect_err(|_| {
+            let store = Store::open_read_only_with_key(&copy, key.as_ref()).inspect_err(|_| {
                 // A copy that cannot be opened helps nobody; the original is still in place.
                 for (file, _) in companions(&copy) {
                     let _ = std::fs::remove_file(file);
@@ -214,6 +260,7 @@ impl Session {
                 workbench: Box::new(workbench),
                 created: false,
                 backup: None,
+                key,
             };
         }
         Ok(self.startup())
@@ -230,54 +277,68 @@ impl Session {
                     "The database is working; there is no need to start a fresh one.",
                 ));
             }
+            // The fresh database keeps the passphrase the old one was opened with, if any.
+            let key = match &*state {
+                State::Ready { key, .. } | State::Problem(_, key) => key.clone(),
+                State::Locked(_) => None,
+            };
             // Close any read-only copy first so no handle points into the recovery folder.
-            *state = State::Problem(ApiError::new(ErrorCode::NoDatabase, "Starting afresh."));
+            *state = State::Problem(
+                ApiError::new(ErrorCode::NoDatabase, "Starting afresh."),
+                None,
+            );
             let aside = self.data_dir.recovery().join(format!(
                 "workbench-set-aside-{}.sqlite3",
                 file_stamp(self.clock.as_ref())
             ));
             move_database_files(&self.data_dir.database(), &aside)?;
             tracing::warn!(aside = %aside.display(), "database set aside; starting a fresh one");
-            *state = open_state(&self.data_dir, &self.clock, &self.ids, self.options);
+            *state = open_state(&self.data_dir, key, &self.clock, &self.ids, self.options);
         }
         Ok(self.startup())
     }
 }
 
-fn open_state(
+/// Opens the data directory's database (with `key` if given) into a session state: ready, a
+/// start-up problem, or locked when the database is encrypted and no key was given.
+pub(crate) fn open_state(
     data_dir: &DataDir,
+    key: Option<Passphrase>,
     clock: &Arc<dyn Clock>,
     ids: &Arc<dyn IdSource>,
     options: SessionOptions,
 ) -> State {
-    let opened = Workbench::open(data_dir, clock.clone(), ids.clone()).and_then(
-        |(mut workbench, report)| {
+    let opened = Workbench::open_with_key(data_dir, key.as_ref(), clock.clone(), ids.clone())
+        .and_then(|(mut workbench, report)| {
             if options.seed_sample_on_create {
                 workbench.seed_sample_if_pending()?;
             }
             Ok((workbench, report))
-        },
-    );
+        });
     match opened {
         Ok((workbench, report)) => State::Ready {
+            key: key.filter(|_| report.encrypted),
             workbench: Box::new(workbench),
             created: report.created,
             backup: report.backup,
         },
+        Err(error) if error.code == ErrorCode::PassphraseRequired => {
+            State::Locked(crate::security::LockReason::Start)
+        }
         Err(error) => {
             tracing::error!(%error, "database could not be opened");
-            State::Problem(error)
+            State::Problem(error, key)
         }
     }
 }
 
 /// A timestamp usable in file names, from the injected clock.
-fn file_stamp(clock: &dyn Clock) -> String {
+pub(crate) fn file_stamp(clock: &dyn Clock) -> String {
     clock.now().format("%Y%m%dT%H%M%S%.3fZ").to_string()
 }
 
-fn create_dir(dir: &Path) -> Result<(), ApiError> {
-    std::fs::create_dir_all(dir).map_err(|e| {
+pub(crate) fn create_dir(dir: &Path) -> Result<(), ApiError> {
+    ssa_store::private_files::create_dir(dir).map_err(|e| {
         ApiError::new(
             ErrorCode::Storage,
             format!("Could not create the folder {}: {e}", dir.display()),
@@ -286,7 +347,7 @@ fn create_dir(dir: &Path) -> Result<(), ApiError> {
 }
 
 /// The database file and its WAL companion, as one unit.
-fn companions(database: &Path) -> [(PathBuf, &'static str); 3] {
+pub(crate) fn companions(database: &Path) -> [(PathBuf, &'static str); 3] {
     [
         (database.to_path_buf(), ""),
         (with_suffix(database, "-wal"), "-wal"),
@@ -309,7 +370,7 @@ fn copy_database_files(database: &Path, copy: &Path) -> Result<(), ApiError> {
             continue; // the shared-memory index is rebuilt by SQLite; never copy it
         }
         let target = with_suffix(copy, suffix);
-        std::fs::copy(&file, &target).map_err(|e| {
+        copy_private(&file, &target).map_err(|e| {
             ApiError::new(
                 ErrorCode::Storage,
                 format!(
@@ -348,4 +409,12 @@ fn move_database_files(database: &Path, aside: &Path) -> Result<(), ApiError> {
         let _ = crate::files::sync_dir(dir);
     }
     Ok(())
+}
+
+/// Copies `from` to `to`, the copy readable by its owner only.
+fn copy_private(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut source = std::fs::File::open(from)?;
+    let mut target = ssa_store::private_files::create(to)?;
+    std::io::copy(&mut source, &mut target)?;
+    target.sync_all()
 }

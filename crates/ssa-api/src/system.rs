@@ -8,6 +8,14 @@ pub trait Clock: Send + Sync {
 
 pub trait IdSource: Send + Sync {
     fn new_id(&self) -> String;
+
+    /// 32 bytes for a new secret signing key. Always the system's randomness: a key must never
+    /// be predictable, not even in a test that fixes its ids.
+    fn new_secret_key(&self) -> [u8; 32] {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).expect("the system has no source of randomness");
+        bytes
+    }
 }
 
 /// The wall clock, for the desktop shell and the CLI.

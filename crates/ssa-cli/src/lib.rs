@@ -2,10 +2,16 @@
 //!
 //! [`run`] takes the arguments and the output streams, so acceptance tests drive it in-process;
 //! `main.rs` only wires it to the real ones. Exit codes: 0 success; 1 the input was refused
-//! (a field that does not validate, a template file with errors); 2 the command could not run
-//! (bad arguments, an unknown id, an unreadable database).
+//! (a field that does not validate, a template file with errors, a file whose signature does
+//! not hold); 2 the command could not run (bad arguments, an unknown id, an unreadable
+//! database, a wrong passphrase).
+//!
+//! An encrypted data folder needs its passphrase for every command: from `--passphrase-file F`
+//! (the file's first line) or typed at a prompt that does not echo. Never as an argument: the
+//! command line is visible to every user of the machine and lands in shell histories.
 
 mod feasibility;
+mod security;
 
 use std::io::Write;
 use std::sync::Arc;
@@ -21,6 +27,10 @@ struct Cli {
     /// The data directory (default: $SSA_DATA_DIR, or the app's own data directory).
     #[arg(long, global = true)]
     data_dir: Option<std::path::PathBuf>,
+    /// A file whose first line is the data folder's passphrase (when it is encrypted; without
+    /// it, the passphrase is asked at the terminal).
+    #[arg(long, global = true)]
+    passphrase_file: Option<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -168,6 +178,57 @@ enum Command {
         #[command(subcommand)]
         command: ExchangeCommand,
     },
+    /// Encrypt the data folder's database, its backups and recovery copies with the
+    /// passphrase of `--passphrase-file` (or one typed twice at the prompt).
+    Encrypt,
+    /// Change the passphrase: the current one from `--passphrase-file`, the new one from
+    /// `--new-passphrase-file` (or typed at the prompt).
+    Rekey {
+        #[arg(long)]
+        new_passphrase_file: Option<std::path::PathBuf>,
+    },
+    /// Signing keys: ours (`ssa key show`) and the other delegations' (`ssa key trust`).
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
+    /// Check a signed export against its detached signature (`<file>.sig` beside it): exit 0
+    /// when signed by a trusted delegation, 1 otherwise.
+    Verify {
+        file: std::path::PathBuf,
+        /// The signature file (default: the file's name with `.sig` added).
+        #[arg(long)]
+        sig: Option<std::path::PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum KeyCommand {
+    /// Print our delegations' key fingerprints (hex and words), to read out to the other
+    /// delegation or print in the minutes.
+    Show {
+        /// Our delegation's ISO code (its key is made if it has none yet).
+        #[arg(long)]
+        delegation: Option<String>,
+    },
+    /// Trust a key for another delegation, once its fingerprint was compared with them.
+    Trust {
+        /// The fingerprint: 32 hexadecimal digits or 16 words (quoted or not).
+        #[arg(required = true, num_args = 1..)]
+        fingerprint: Vec<String>,
+        /// The other delegation's ISO code.
+        #[arg(long)]
+        delegation: String,
+    },
+    /// Withdraw trust in a key.
+    Untrust {
+        #[arg(required = true, num_args = 1..)]
+        fingerprint: Vec<String>,
+        #[arg(long)]
+        delegation: String,
+    },
+    /// List our keys and the trusted ones.
+    List,
 }
 
 #[derive(Subcommand, Debug)]
@@ -265,13 +326,18 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Ok(code) => code,
         Err(error) => {
             let _ = writeln!(err, "ssa: {}", error.message);
+            if error.code == ssa_api::ErrorCode::PassphraseRequired {
+                let _ = writeln!(
+                    err,
+                    "  If it is encrypted, give its passphrase with --passphrase-file F (or run ssa at a terminal to be asked)."
+                );
+            }
             for problem in &error.problems {
                 let _ = writeln!(err, "  {}: {}", problem.field, problem.message);
             }
-            if error.code == ssa_api::ErrorCode::InvalidInput {
-                1
-            } else {
-                2
+            match error.code {
+                ssa_api::ErrorCode::InvalidInput | ssa_api::ErrorCode::BadSignature => 1,
+                _ => 2,
             }
         }
     }
@@ -303,8 +369,29 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
     {
         return Ok(validate_process(file, out, err));
     }
-    let (mut workbench, _) =
-        Workbench::open(&data_dir(&cli), Arc::new(SystemClock), Arc::new(UuidIds))?;
+    let folder = data_dir(&cli);
+    match &cli.command {
+        Command::Encrypt => return security::encrypt(&folder, cli.passphrase_file.as_deref(), out),
+        Command::Rekey {
+            new_passphrase_file,
+        } => {
+            return security::rekey(
+                &folder,
+                cli.passphrase_file.as_deref(),
+                new_passphrase_file.as_deref(),
+                out,
+            )
+        }
+        _ => {}
+    }
+    let key = security::passphrase_for(&folder, cli.passphrase_file.as_deref())?;
+    let (mut workbench, _) = Workbench::open_with_key(
+        &folder,
+        key.as_ref(),
+        Arc::new(SystemClock),
+        Arc::new(UuidIds),
+    )?;
+    drop(key);
     match cli.command {
         Command::List {
             archived,
@@ -475,6 +562,9 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                 "wrote {} ({} pages, {} bytes)",
                 export.path, export.pages, export.bytes
             );
+            if let Some(signature) = &export.signature_path {
+                let _ = writeln!(out, "signed: {signature}");
+            }
         }
         Command::Versions { negotiation } => {
             for r in workbench.list_revisions(&negotiation)? {
@@ -549,8 +639,13 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
             let done = workbench.export_exchange_file(&negotiation, version.as_deref(), &path)?;
             let _ = writeln!(
                 out,
-                "wrote {} ({}: {} articles, {} shared positions, {})",
-                done.path, done.version_label, done.articles, done.shared_positions, done.checksum
+                "wrote {} ({}: {} articles, {} shared positions, {}; signed with key {})",
+                done.path,
+                done.version_label,
+                done.articles,
+                done.shared_positions,
+                done.checksum,
+                done.signed_with.hex
             );
         }
         Command::Exchange {
@@ -568,6 +663,37 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                 done.articles,
                 done.left_out
             );
+            match &done.signer {
+                ssa_api::signing::SignerDto::Trusted { .. } => {
+                    let _ = writeln!(out, "{}", done.signer.describe());
+                }
+                _ => {
+                    let _ = writeln!(err, "{}", done.signer.describe());
+                }
+            }
+            if let Some(version) = &done.countersigned_version {
+                let _ = writeln!(
+                    out,
+                    "their signature on the initialled text \"{version}\" was recorded"
+                );
+            }
+        }
+        Command::Key { command } => return security::key_command(&mut workbench, command, out),
+        Command::Verify { file, sig } => {
+            let signer = workbench.verify_signed_file(&file, sig.as_deref())?;
+            return Ok(match signer {
+                ssa_api::signing::SignerDto::Trusted { .. } => {
+                    let _ = writeln!(out, "{}: {}", file.display(), signer.describe());
+                    0
+                }
+                _ => {
+                    let _ = writeln!(err, "{}: {}", file.display(), signer.describe());
+                    1
+                }
+            });
+        }
+        Command::Encrypt | Command::Rekey { .. } => {
+            unreachable!("handled before the database is opened")
         }
         Command::Template {
             command: TemplateCommand::Import { file },

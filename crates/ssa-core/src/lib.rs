@@ -44,6 +44,7 @@ pub mod negotiation;
 pub mod process;
 pub mod revision;
 pub mod rounds;
+pub mod signing;
 pub mod template;
 #[cfg(test)]
 mod test_documents;

@@ -58,6 +58,30 @@ pub struct AgreementInput<'a> {
     pub language: String,
     pub created_unix: i64,
     pub labels: AgreementLabels,
+    /// For an initialled version: its fingerprint and the delegations' signatures, printed
+    /// after the signature block.
+    pub seal: Option<InitialledSeal>,
+}
+
+/// What the initialled PDF prints of the initialling: the text's fingerprint and, for each
+/// delegation, the key it signed with and its signature (or that it is not received yet). The
+/// words are the caller's, in the agreement's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InitialledSeal {
+    pub heading: String,
+    /// "Fingerprint of the initialled text (SHA-256)".
+    pub fingerprint_label: String,
+    /// 64 hexadecimal digits.
+    pub fingerprint: String,
+    pub signatures: Vec<SealSignature>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SealSignature {
+    /// "Delegation of the Republic of Aurelia".
+    pub delegation: String,
+    /// "Signing key 3F2A 9C01 …" and "Signature" lines, or the one line "not yet received".
+    pub lines: Vec<String>,
 }
 
 const BODY: f32 = 11.0;
@@ -159,7 +183,57 @@ pub fn agreement_blocks(input: &AgreementInput<'_>) -> Vec<Block> {
     for node in &document.nodes {
         node_blocks(document, node, input, 0.0, &mut blocks);
     }
+    if let Some(seal) = &input.seal {
+        seal_blocks(seal, &mut blocks);
+    }
     blocks
+}
+
+/// Long hexadecimal strings in groups of `width` so that lines can break between them.
+fn grouped(hex: &str, width: usize) -> String {
+    hex.as_bytes()
+        .chunks(width)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn seal_blocks(seal: &InitialledSeal, blocks: &mut Vec<Block>) {
+    let mut heading = Paragraph::new(vec![Span::new(seal.heading.clone(), Style::Bold)], BODY);
+    heading.space_before = 24.0;
+    heading.space_after = 6.0;
+    heading.keep_with_next = true;
+    blocks.push(Block::Paragraph(heading));
+    let mut fingerprint = Paragraph::new(
+        vec![
+            Span::new(format!("{}: ", seal.fingerprint_label), Style::Italic),
+            Span::plain(grouped(&seal.fingerprint, 16)),
+        ],
+        9.0,
+    );
+    fingerprint.space_after = 8.0;
+    blocks.push(Block::Paragraph(fingerprint));
+    for signature in &seal.signatures {
+        let mut who = Paragraph::new(
+            vec![Span::new(signature.delegation.clone(), Style::Bold)],
+            9.5,
+        );
+        who.keep_with_next = true;
+        who.space_after = 1.0;
+        blocks.push(Block::Paragraph(who));
+        for line in &signature.lines {
+            let mut p = Paragraph::new(vec![Span::plain(line.clone())], 8.5);
+            p.indent = STEP / 2.0;
+            p.space_after = 1.0;
+            blocks.push(Block::Paragraph(p));
+        }
+        blocks.push(Block::Space(6.0));
+    }
+}
+
+/// A signature's 128 hexadecimal digits for print: groups of 16, in two lines' worth.
+pub fn printable_signature(hex: &str) -> String {
+    grouped(hex, 16)
 }
 
 /// Parts and articles go into the outline and the contents; an article is nested under the

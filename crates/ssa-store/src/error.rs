@@ -4,8 +4,17 @@ use std::path::{Path, PathBuf};
 /// what a person can do about it.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{} is not an SSA Workbench database (it is not an SQLite file, or its first bytes are damaged). It was left as it is.", path.display())]
-    NotADatabase { path: PathBuf },
+    #[error("{}", not_a_database(path, *looks_encrypted))]
+    NotADatabase {
+        path: PathBuf,
+        /// The file reads as random bytes, as an encrypted database does: it may only need its
+        /// passphrase.
+        looks_encrypted: bool,
+    },
+    #[error("The passphrase does not open {} (or the file is not an SSA Workbench database). It was left as it is.", path.display())]
+    WrongPassphrase { path: PathBuf },
+    #[error("could not change the encryption of {}: {detail}. The database was left as it was.", path.display())]
+    Cipher { path: PathBuf, detail: String },
     #[error("{} is damaged (SQLite integrity check: {detail}). It was left as it is.", path.display())]
     Corrupt { path: PathBuf, detail: String },
     #[error("{} was written by a newer version of SSA Workbench (schema {found}; this version reads up to {supported}). Update SSA Workbench to open it; the file was left as it is.", path.display())]
@@ -49,6 +58,7 @@ impl StoreError {
         match error.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
                 path: path.to_path_buf(),
+                looks_encrypted: crate::cipher::looks_encrypted(path),
             },
             Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
                 path: path.to_path_buf(),
@@ -59,5 +69,13 @@ impl StoreError {
                 detail: error.to_string(),
             },
         }
+    }
+}
+
+fn not_a_database(path: &Path, looks_encrypted: bool) -> String {
+    if looks_encrypted {
+        format!("{} is encrypted, or is not an SSA Workbench database: it opens only with its passphrase. It was left as it is.", path.display())
+    } else {
+        format!("{} is not an SSA Workbench database (it is not an SQLite file, or its first bytes are damaged). It was left as it is.", path.display())
     }
 }

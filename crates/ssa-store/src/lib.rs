@@ -19,12 +19,18 @@
 //! - Deleted rows do not stay readable in the file: `secure_delete` overwrites them, and
 //!   [`Store::purge_freed_pages`] (run after a permanent deletion) gives freed pages back and
 //!   empties the WAL.
+//! - With a passphrase ([`Store::open_with_key`]) the database, its WAL and its backups are
+//!   encrypted (SQLCipher 4, see [`cipher`]); a wrong passphrase changes nothing. The database
+//!   and its companions are readable by their owner only ([`private_files`]).
 
+pub mod cipher;
 mod documents;
 mod draft_edits;
 mod encoding;
 mod error;
+mod keys;
 mod negotiations;
+pub mod private_files;
 mod process;
 mod revisions;
 mod rounds;
@@ -33,9 +39,11 @@ mod templates;
 #[cfg(test)]
 mod test_support;
 
+pub use cipher::Passphrase;
 pub use documents::StepDocument;
 pub use draft_edits::EditOutcome;
 pub use error::StoreError;
+pub use keys::{InitiallingSignature, StoredSigningKey, TrustedKey};
 pub use process::{ProcessOrigin, StoredProcess, StoredProgress};
 pub use revisions::{Initialling, RevisionSummary};
 pub use rounds::{StoredComment, StoredImport};
@@ -51,6 +59,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: bool,
+    encrypted: bool,
 }
 
 /// What [`Store::open`] did to get the database ready, for the log and the About box.
@@ -59,32 +68,58 @@ pub struct OpenReport {
     pub created: bool,
     pub migrated_from: Option<usize>,
     pub backup: Option<PathBuf>,
+    /// The database is encrypted (opened with a passphrase).
+    pub encrypted: bool,
 }
 
 impl Store {
-    /// Opens (or creates) the database at `path`, migrating it to the latest schema.
-    ///
-    /// `backup_path` is where the copy of an existing database goes if it needs migrating; the
-    /// caller chooses it (it usually carries a timestamp) so that this crate needs no clock.
+    /// Opens (or creates) the plain database at `path`; see [`Store::open_with_key`].
     pub fn open(path: &Path, backup_path: &Path) -> Result<(Store, OpenReport), StoreError> {
+        Store::open_with_key(path, None, backup_path)
+    }
+
+    /// Opens (or creates) the database at `path`, migrating it to the latest schema: the one
+    /// function that opens a database for work, with a key or without.
+    ///
+    /// With `key`, a new database is created encrypted and an encrypted one is opened with it (a
+    /// wrong key is [`StoreError::WrongPassphrase`]); a plain database opens as it is, without
+    /// the key. Without `key`, an encrypted database is refused ([`StoreError::NotADatabase`]
+    /// with `looks_encrypted`). `backup_path` is where the copy of an existing database goes if
+    /// it needs migrating (encrypted with the same key); the caller chooses it (it usually
+    /// carries a timestamp) so that this crate needs no clock.
+    pub fn open_with_key(
+        path: &Path,
+        key: Option<&Passphrase>,
+        backup_path: &Path,
+    ) -> Result<(Store, OpenReport), StoreError> {
         let exists = path.metadata().map(|m| m.len() > 0).unwrap_or(false);
+        let key = if exists && cipher::is_plain_database(path) {
+            None
+        } else {
+            key
+        };
         let mut report = OpenReport {
             created: !exists,
             migrated_from: None,
             backup: None,
+            encrypted: key.is_some(),
         };
         if exists {
-            recover_hot_journal(path)?;
-            let inspection = inspect(path)?;
+            cipher::wipe_plain_leftovers(path);
+            recover_hot_journal(path, key)?;
+            let inspection = inspect(path, key)?;
             // A file killed before its first migration committed holds no schema: new.
             report.created = inspection.user_version == 0 && is_empty_schema(&inspection.conn);
             if inspection.user_version < LATEST_SCHEMA_VERSION && !report.created {
-                backup(&inspection.conn, path, backup_path)?;
+                backup(&inspection.conn, path, backup_path, key)?;
                 report.migrated_from = Some(inspection.user_version);
                 report.backup = Some(backup_path.to_path_buf());
             }
+        } else {
+            private_files::create_empty(path)?;
         }
-        let mut conn = Connection::open(path).map_err(|e| StoreError::sqlite_at(path, e))?;
+        private_files::restrict_database(path);
+        let mut conn = cipher::connect(path, key, OpenFlags::default())?;
         configure(&conn).map_err(|e| StoreError::sqlite_at(path, e))?;
         migrations()
             .to_latest(&mut conn)
@@ -93,25 +128,41 @@ impl Store {
                 detail: e.to_string(),
             })?;
         convert_to_incremental_vacuum(&conn).map_err(|e| StoreError::sqlite_at(path, e))?;
+        private_files::restrict_database(path);
         Ok((
             Store {
                 conn,
                 path: path.to_path_buf(),
                 read_only: false,
+                encrypted: key.is_some(),
             },
             report,
         ))
     }
 
-    /// Opens an existing database for reading only: no migration, no write, ever. Used to look
-    /// into a copy of a database that this build cannot open normally.
+    /// Opens an existing plain database for reading only; see [`Store::open_read_only_with_key`].
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        Store::open_read_only_with_key(path, None)
+    }
+
+    /// Opens an existing database for reading only: no migration, no write, ever. Used to look
+    /// into a copy of a database that this build cannot open normally. `key` as for
+    /// [`Store::open_with_key`].
+    pub fn open_read_only_with_key(
+        path: &Path,
+        key: Option<&Passphrase>,
+    ) -> Result<Store, StoreError> {
         if !path.exists() {
             return Err(StoreError::Missing {
                 path: path.to_path_buf(),
             });
         }
-        let conn = read_only_connection(path)?;
+        let key = if cipher::is_plain_database(path) {
+            None
+        } else {
+            key
+        };
+        let conn = read_only_connection(path, key)?;
         conn.pragma_update(None, "query_only", true)
             .map_err(|e| StoreError::sqlite_at(path, e))?;
         check_integrity(&conn, path)?;
@@ -119,6 +170,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only: true,
+            encrypted: key.is_some(),
         })
     }
 
@@ -212,7 +264,7 @@ impl Store {
 /// Rolls back a hot rollback journal left beside `path`, through a read-write connection (the
 /// read-only inspection cannot), so that the file reads as its last committed state. A
 /// journal that is not hot (no journal, or an empty one) is left alone.
-fn recover_hot_journal(path: &Path) -> Result<(), StoreError> {
+fn recover_hot_journal(path: &Path, key: Option<&Passphrase>) -> Result<(), StoreError> {
     let mut journal = path.as_os_str().to_owned();
     journal.push("-journal");
     let hot = std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0);
@@ -220,7 +272,7 @@ fn recover_hot_journal(path: &Path) -> Result<(), StoreError> {
         return Ok(());
     }
     tracing::warn!(file = %path.display(), "rolling back an interrupted transaction (hot journal)");
-    let conn = Connection::open(path).map_err(|e| StoreError::sqlite_at(path, e))?;
+    let conn = cipher::connect(path, key, OpenFlags::default())?;
     // The first read of the schema makes SQLite roll the journal back.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
         row.get::<_, i64>(0)
@@ -243,8 +295,8 @@ struct Inspection {
 }
 
 /// Looks at an existing file without writing to it.
-fn inspect(path: &Path) -> Result<Inspection, StoreError> {
-    let conn = read_only_connection(path)?;
+fn inspect(path: &Path, key: Option<&Passphrase>) -> Result<Inspection, StoreError> {
+    let conn = read_only_connection(path, key)?;
     let version = user_version(&conn).map_err(|e| StoreError::sqlite_at(path, e))?;
     if version > LATEST_SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
@@ -261,15 +313,15 @@ fn inspect(path: &Path) -> Result<Inspection, StoreError> {
 }
 
 /// A connection through which SQLite itself refuses to write to `path`.
-fn read_only_connection(path: &Path) -> Result<Connection, StoreError> {
-    Connection::open_with_flags(
+fn read_only_connection(path: &Path, key: Option<&Passphrase>) -> Result<Connection, StoreError> {
+    cipher::connect(
         path,
+        key,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| StoreError::sqlite_at(path, e))
 }
 
-fn check_integrity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+pub(crate) fn check_integrity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let report = integrity_report(conn).map_err(|e| StoreError::sqlite_at(path, e))?;
     if report == "ok" {
         Ok(())
@@ -289,7 +341,7 @@ fn integrity_report(conn: &Connection) -> rusqlite::Result<String> {
     Ok(lines.join("; "))
 }
 
-fn user_version(conn: &Connection) -> rusqlite::Result<usize> {
+pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<usize> {
     conn.pragma_query_value(None, "user_version", |row| row.get::<_, i64>(0))
         .map(|v| v.max(0) as usize)
 }
@@ -317,20 +369,40 @@ fn convert_to_incremental_vacuum(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn backup(source: &Connection, path: &Path, backup_path: &Path) -> Result<(), StoreError> {
+/// Copies the database into `backup_path` through SQLite's online backup (committed WAL content
+/// included), encrypted with `key` when there is one, readable by the owner only.
+fn backup(
+    source: &Connection,
+    path: &Path,
+    backup_path: &Path,
+    key: Option<&Passphrase>,
+) -> Result<(), StoreError> {
     if let Some(dir) = backup_path.parent() {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+        private_files::create_dir(dir).map_err(|source| StoreError::Io {
             path: dir.to_path_buf(),
             source,
         })?;
     }
-    source
-        .backup(rusqlite::MAIN_DB, backup_path, None)
-        .map_err(|e| StoreError::Backup {
-            path: path.to_path_buf(),
-            backup: backup_path.to_path_buf(),
-            detail: e.to_string(),
-        })?;
+    let failed = |detail: String| StoreError::Backup {
+        path: path.to_path_buf(),
+        backup: backup_path.to_path_buf(),
+        detail,
+    };
+    private_files::create_empty(backup_path)?;
+    let copied = (|| {
+        let mut target = cipher::connect(backup_path, key, OpenFlags::default())?;
+        rusqlite::backup::Backup::new(source, &mut target)?.run_to_completion(
+            256,
+            std::time::Duration::ZERO,
+            None,
+        )?;
+        Ok::<_, StoreError>(())
+    })();
+    if let Err(error) = copied {
+        let _ = std::fs::remove_file(backup_path);
+        return Err(failed(error.to_string()));
+    }
+    private_files::restrict_database(backup_path);
     tracing::info!(from = %path.display(), to = %backup_path.display(), "database backed up before migration");
     Ok(())
 }

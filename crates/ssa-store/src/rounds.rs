@@ -36,6 +36,9 @@ pub struct StoredImport {
     pub checksum: String,
     pub content: String,
     pub imported_at: DateTime<Utc>,
+    /// The fingerprint of the key that signed the file (None: not signed), and whether that key
+    /// was trusted for the sender when the file was imported (schema 8).
+    pub signer: Option<(String, bool)>,
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {
@@ -436,8 +439,9 @@ impl Store {
             )?;
             tx.execute(
                 "INSERT INTO exchange_import (id, negotiation_id, round_id, file_name, sender,
-                     sender_name, exported_at, version_label, checksum, content, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     sender_name, exported_at, version_label, checksum, content, imported_at,
+                     signer_fingerprint, signer_trusted)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 params![
                     record.id,
                     record.negotiation_id,
@@ -449,7 +453,9 @@ impl Store {
                     record.version_label,
                     record.checksum,
                     record.content,
-                    timestamp(record.imported_at)
+                    timestamp(record.imported_at),
+                    record.signer.as_ref().map(|(f, _)| f.as_str()),
+                    record.signer.as_ref().is_some_and(|(_, trusted)| *trusted)
                 ],
             )?;
             for position in positions {
@@ -463,7 +469,7 @@ impl Store {
     pub fn list_imports(&self, negotiation_id: &str) -> Result<Vec<StoredImport>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, negotiation_id, round_id, file_name, sender, sender_name, exported_at,
-                 version_label, checksum, content, imported_at
+                 version_label, checksum, content, imported_at, signer_fingerprint, signer_trusted
              FROM exchange_import WHERE negotiation_id = ?1 ORDER BY imported_at, id",
         )?;
         let rows: Vec<(StoredImport, String)> = stmt
@@ -481,6 +487,10 @@ impl Store {
                         checksum: row.get(8)?,
                         content: row.get(9)?,
                         imported_at: DateTime::<Utc>::MIN_UTC,
+                        signer: row
+                            .get::<_, Option<String>>(11)?
+                            .map(|f| Ok::<_, rusqlite::Error>((f, row.get(12)?)))
+                            .transpose()?,
                     },
                     row.get(10)?,
                 ))
@@ -598,8 +608,10 @@ mod tests {
             checksum: "sha256:00".into(),
             content: "{}".into(),
             imported_at: at(1),
+            signer: Some(("0123456789abcdef0123456789abcdef".into(), true)),
         };
         store.record_import(&record, "agr-1", &[], false).unwrap();
+        assert_eq!(store.list_imports("n1").unwrap(), vec![record.clone()]);
         assert_eq!(
             store.exchange_identity("n1").unwrap().as_deref(),
             Some("agr-1")

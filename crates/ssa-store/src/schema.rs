@@ -240,6 +240,41 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO workbench_state (key, value)
         SELECT 'sample', 'pending' WHERE NOT EXISTS (SELECT 1 FROM negotiation);
     "#,
+    // 9: confidentiality. Settings (the idle lock); each own delegation's Ed25519 signing key
+    // (kept in the database, which the passphrase encrypts); the fingerprints trusted for the
+    // other delegations; who signed each imported exchange file; and the delegations'
+    // signatures on the fingerprint of an initialled version (ours, and theirs as received).
+    r#"
+    CREATE TABLE setting (
+        name  TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE signing_key (
+        delegation TEXT PRIMARY KEY NOT NULL,             -- ISO code of our delegation
+        secret_key BLOB NOT NULL CHECK (length(secret_key) = 32),
+        public_key BLOB NOT NULL CHECK (length(public_key) = 32),
+        created_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE trusted_key (
+        delegation  TEXT NOT NULL,                        -- ISO code of the other delegation
+        fingerprint TEXT NOT NULL CHECK (length(fingerprint) = 32),  -- lower-case hex
+        trusted_at  TEXT NOT NULL,
+        PRIMARY KEY (delegation, fingerprint)
+    ) WITHOUT ROWID;
+    ALTER TABLE exchange_import ADD COLUMN signer_fingerprint TEXT;   -- NULL: not signed
+    ALTER TABLE exchange_import ADD COLUMN signer_trusted INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE initialling_signature (
+        negotiation_id TEXT NOT NULL,
+        number         INTEGER NOT NULL,
+        delegation     TEXT NOT NULL,
+        public_key     BLOB NOT NULL CHECK (length(public_key) = 32),
+        signature      BLOB NOT NULL CHECK (length(signature) = 64),
+        signed_at      TEXT NOT NULL,
+        PRIMARY KEY (negotiation_id, number, delegation),
+        FOREIGN KEY (negotiation_id, number)
+            REFERENCES version_initialling (negotiation_id, number) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version a database has after all migrations of this build.

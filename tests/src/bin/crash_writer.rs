@@ -1,5 +1,6 @@
 //! The child process of the crash test: opens the workbench of a data directory (the first
-//! argument, or `SSA_DATA_DIR`) and writes edits until it is killed. After each committed call it
+//! argument, or `SSA_DATA_DIR`; an encrypted one with the passphrase in the file named by the
+//! second argument) and writes edits until it is killed. After each committed call it
 //! prints `committed N <stage> <id>` and flushes, so the test knows what must survive the kill.
 //! See [`ssa_tests::crash`] for the edits.
 
@@ -10,7 +11,7 @@ use std::sync::Arc;
 
 use ssa_api::dto::{NegotiationInput, PartyDto, PartyRoleDto};
 use ssa_api::paths::{DataDir, DATA_DIR_ENV};
-use ssa_api::{ApiError, SystemClock, UuidIds, Workbench};
+use ssa_api::{ApiError, Passphrase, SystemClock, UuidIds, Workbench};
 use ssa_tests::crash;
 
 fn input(title: String, notes: String, counterpart: &str) -> NegotiationInput {
@@ -80,8 +81,17 @@ fn main() -> ExitCode {
         eprintln!("usage: ssa-crash-writer <data dir>  (or set {DATA_DIR_ENV})");
         return ExitCode::from(2);
     };
-    let result = Workbench::open(&DataDir::new(dir), Arc::new(SystemClock), Arc::new(UuidIds))
-        .and_then(|(mut workbench, _)| write_forever(&mut workbench));
+    let key = std::env::args_os().nth(2).map(|file| {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        Passphrase::new(text.lines().next().unwrap_or(""))
+    });
+    let result = Workbench::open_with_key(
+        &DataDir::new(dir),
+        key.as_ref(),
+        Arc::new(SystemClock),
+        Arc::new(UuidIds),
+    )
+    .and_then(|(mut workbench, _)| write_forever(&mut workbench));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -116,7 +116,7 @@ describe("agreement", () => {
 
   it("disables editing in read-only mode", async () => {
     const backend = new FakeBackend([negotiation()]);
-    backend.startup = { state: "ready", readOnly: true, databasePath: "/tmp/c.db", created: false, backupPath: null };
+    backend.startup = { state: "ready", readOnly: true, encrypted: false, databasePath: "/tmp/c.db", created: false, backupPath: null };
     await openAgreement(backend);
     await fireEvent.click(outlineItem("art.equal"));
     expect((screen.getByTestId("toggle-include-art.equal") as HTMLInputElement).disabled).toBe(true);

@@ -92,6 +92,17 @@ export const commands = {
 	 *  kind's extension), or nothing when cancelled.
 	 */
 	chooseFileToSave: (kind: FileKind, defaultName: string) => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_file_to_save", { kind, defaultName })),
+	unlock: (passphrase: string) => typedError<StartupDto, ApiError>(__TAURI_INVOKE("unlock", { passphrase })),
+	lockWorkbench: (reason: LockReason) => typedError<StartupDto, ApiError>(__TAURI_INVOKE("lock_workbench", { reason })),
+	encryptionStatus: () => typedError<EncryptionDto, ApiError>(__TAURI_INVOKE("encryption_status")),
+	encryptDatabase: (passphrase: string) => typedError<EncryptionDto, ApiError>(__TAURI_INVOKE("encrypt_database", { passphrase })),
+	changePassphrase: (current: string, newPassphrase: string) => typedError<EncryptionDto, ApiError>(__TAURI_INVOKE("change_passphrase", { current, newPassphrase })),
+	setLockAfter: (minutes: number) => typedError<EncryptionDto, ApiError>(__TAURI_INVOKE("set_lock_after", { minutes })),
+	signingKeys: () => typedError<KeysDto, ApiError>(__TAURI_INVOKE("signing_keys")),
+	trustKey: (delegation: string, fingerprint: string) => typedError<KeysDto, ApiError>(__TAURI_INVOKE("trust_key", { delegation, fingerprint })),
+	untrustKey: (delegation: string, fingerprint: string) => typedError<KeysDto, ApiError>(__TAURI_INVOKE("untrust_key", { delegation, fingerprint })),
+	/**  Checks the detached signature (`<path>.sig`) of a file the user picked. */
+	verifySignedFile: (path: string) => typedError<SignerDto, ApiError>(__TAURI_INVOKE("verify_signed_file", { path })),
 };
 
 /* Types */
@@ -103,6 +114,8 @@ export type AboutDto = {
 	logDir: string,
 	schemaVersion: number,
 	readOnly: boolean,
+	/**  The database is encrypted with a passphrase. */
+	encrypted: boolean,
 };
 
 export type ActionItem = {
@@ -413,6 +426,20 @@ export type Draft = {
 	custom_wording?: { [key in string]: string },
 };
 
+/**  The encryption of the open database, for the Security dialog and `ssa encrypt`. */
+export type EncryptionDto = {
+	encrypted: boolean,
+	/**  e.g. "4.6.1 community". */
+	cipherVersion: string,
+	/**  Minutes without use before the app locks; 0: never. Only meaningful when encrypted. */
+	lockAfterMinutes: number,
+	/**
+	 *  Database files in the backups and recovery folders that are not encrypted (damaged
+	 *  copies that could not be converted): the person may delete them.
+	 */
+	unprotectedFiles: string[],
+};
+
 /**  The outcome of the entry-into-force rule. */
 export type EntryIntoForce = { state: "computed"; 
 /**  ISO date of entry into force. */
@@ -442,7 +469,20 @@ export type ErrorCode =
  */
 "changed_elsewhere" | 
 /**  An error inside SSA Workbench stopped this action (caught, logged); nothing else changed. */
-"internal";
+"internal" | 
+/**  The database is encrypted and no passphrase was given. */
+"passphrase_required" | 
+/**  The passphrase does not open the database (or the file is not a database). */
+"wrong_passphrase" | 
+/**  Too many wrong passphrases in a row: wait before the next try. */
+"too_many_attempts" | 
+/**  The workbench is locked (idle, or the system was locked): enter the passphrase. */
+"locked" | 
+/**
+ *  A signed file was refused: its signature does not hold, or it is not from the key trusted
+ *  for its sender. Nothing was changed.
+ */
+"bad_signature";
 
 export type ExchangeExportDto = {
 	path: string,
@@ -451,6 +491,8 @@ export type ExchangeExportDto = {
 	articles: number,
 	sharedPositions: number,
 	checksum: string,
+	/**  The fingerprint of the key the file is signed with (ours). */
+	signedWith: FingerprintDto,
 };
 
 export type ExchangeImportDto = {
@@ -465,6 +507,10 @@ export type ExchangeImportDto = {
 	articles: number,
 	/**  Articles of our draft their version leaves out. */
 	leftOut: number,
+	/**  Who signed the file. */
+	signer: SignerDto,
+	/**  The file carried their signature on a text we initialled too (same fingerprint). */
+	countersignedVersion: string | null,
 };
 
 /**  A file an export wrote. */
@@ -472,6 +518,8 @@ export type ExportDto = {
 	path: string,
 	pages: number,
 	bytes: number,
+	/**  The detached signature written beside the file (`<path>.sig`), when it is signed. */
+	signaturePath: string | null,
 };
 
 /**  The feasibility study of one negotiation. */
@@ -499,6 +547,14 @@ export type FieldProblemDto = {
 
 /**  What kind of file a dialog is for. */
 export type FileKind = "template" | "process" | "exchange" | "pdf";
+
+/**  A key's fingerprint as people read it. */
+export type FingerprintDto = {
+	/**  Eight groups of four hexadecimal digits. */
+	hex: string,
+	/**  Sixteen words of the PGP word list, the same in every language. */
+	words: string[],
+};
 
 export type GateChoiceDto = "go" | "no_go" | "revisit";
 
@@ -571,6 +627,12 @@ export type ItemAnswerDto = {
 	attachments: AttachmentDto[],
 };
 
+/**  Our keys and the keys we trust. */
+export type KeysDto = {
+	own: OwnKeyDto[],
+	trusted: TrustedKeyDto[],
+};
+
 /**  The laws of one party that one branch covers. */
 export type LawsForBranch = {
 	/**  The branch as it should read in the agreement ("old-age benefits"). */
@@ -607,6 +669,17 @@ export type LocalizedTextDto = {
 	fr: string | null,
 	es: string | null,
 };
+
+/**  Why the workbench is waiting for its passphrase. */
+export type LockReason = 
+/**  The app just started on an encrypted database. */
+"start" | 
+/**  Nobody used the app for the chosen idle time. */
+"idle" | 
+/**  The system's screen was locked, or the computer went to sleep. */
+"system" | 
+/**  The person chose "Lock now". */
+"manual";
 
 export type MandateArticleDto = {
 	nodeId: string,
@@ -769,6 +842,15 @@ export type OutputDto = {
 	id: string,
 	title: LocalizedTextDto,
 	provenance: ProvenanceDto,
+};
+
+export type OwnKeyDto = {
+	/**  ISO code of our delegation. */
+	delegation: string,
+	/**  The delegation's name as our negotiations write it. */
+	delegationName: string,
+	fingerprint: FingerprintDto,
+	createdAt: string,
 };
 
 /**  What a negotiator fills in, declared once and used by placeholders and conditions. */
@@ -1194,6 +1276,18 @@ export type ShelfDto = "active" | "archived" | "bin";
 /**  Which side a proposal comes from. */
 export type Side = "ours" | "theirs" | "agreed";
 
+/**  Who signed a file, as far as we can tell. */
+export type SignerDto = 
+/**  Signed by a key trusted for the delegation: "signed by the delegation of X". */
+{ status: "trusted"; delegation: string; delegationName: string; fingerprint: FingerprintDto } | 
+/**
+ *  Signed by a key nobody has trusted yet for the delegation: compare the fingerprint
+ *  with them before relying on the file.
+ */
+{ status: "unknown"; delegation: string; delegationName: string; fingerprint: FingerprintDto } | 
+/**  Not signed (a file from an earlier version); nobody can tell who wrote it. */
+{ status: "unsigned"; delegation: string; delegationName: string };
+
 /**  Whether a node's wording is stated in a cited source or drafted by the project. */
 export type SourceStatus = 
 /**  Stated in an authentic text that was read. */
@@ -1208,7 +1302,9 @@ export type SourceStatus =
 /**  Whether a database is open, and if not, why. */
 export type StartupDto = 
 /**  A database is open. `readOnly` when it is a copy opened for reading. */
-{ state: "ready"; readOnly: boolean; databasePath: string; 
+{ state: "ready"; readOnly: boolean; 
+/**  The database is encrypted with a passphrase (it can be locked). */
+encrypted: boolean; databasePath: string; 
 /**  True when this start created the database (and seeded the sample). */
 created: boolean; 
 /**  Where the database was backed up before a migration at this start, if it was. */
@@ -1217,7 +1313,13 @@ backupPath: string | null } |
  *  The database could not be opened. It was left untouched; the user may open a read-only
  *  copy or start a fresh database (the old file is kept aside).
  */
-{ state: "problem"; code: ErrorCode; message: string; databasePath: string };
+{ state: "problem"; code: ErrorCode; message: string; databasePath: string } | 
+/**  The database is encrypted and waits for its passphrase: nothing of it is open. */
+{ state: "locked"; reason: LockReason; databasePath: string; 
+/**  Wrong passphrases entered in a row. */
+wrongAttempts: number; 
+/**  After five wrong passphrases: seconds before the next try is accepted. */
+retryAfterSeconds: number | null };
 
 export type StatusCountDto = {
 	status: PositionStatus,
@@ -1359,6 +1461,14 @@ export type TheirProposal = {
 	/**  The status and agreed text they shared on this article in their file, if any. */
 	status?: PositionStatus | null,
 	agreed?: string | null,
+};
+
+export type TrustedKeyDto = {
+	delegation: string,
+	/**  The delegation's name as our negotiations write it (empty if none names it). */
+	delegationName: string,
+	fingerprint: FingerprintDto,
+	trustedAt: string,
 };
 
 export type UnitChange = "added" | "removed" | "changed" | "unchanged";

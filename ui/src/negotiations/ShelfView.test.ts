@@ -75,7 +75,7 @@ describe("home list", () => {
 
   it("explains the sample on the first start, until dismissed", async () => {
     const backend = new FakeBackend([negotiation()]);
-    backend.startup = { state: "ready", readOnly: false, databasePath: "/d/ssa.db", created: true, backupPath: null };
+    backend.startup = { state: "ready", readOnly: false, encrypted: false, databasePath: "/d/ssa.db", created: true, backupPath: null };
     await renderApp(backend);
     await rows();
     expect(screen.getByText(/sample negotiation between two fictional countries/)).toBeTruthy();

@@ -1,7 +1,14 @@
 // What the whole app shares: where the person is, whether the database may be changed, the
 // open dialogs that belong to the shell, notifications, and the one move that Undo reverses.
 import { getContext, setContext } from "svelte";
-import { BackendError, type Backend, type Negotiation, type Shelf, type Startup } from "../lib/backend";
+import {
+  BackendError,
+  type Backend,
+  type LockReason,
+  type Negotiation,
+  type Shelf,
+  type Startup,
+} from "../lib/backend";
 import { i18n, type MessageKey } from "../lib/i18n";
 import { Toasts } from "../lib/ui/toasts.svelte";
 
@@ -24,6 +31,9 @@ export interface Move {
   to: Shelf;
 }
 
+/** Longer than the autosaves' wait (500 ms), so that the last edit is saved before a lock. */
+const SAVE_GRACE_MS = 700;
+
 export class AppState {
   readonly backend: Backend;
   readonly toasts = new Toasts();
@@ -34,6 +44,13 @@ export class AppState {
   openTitle = $state("");
   creating = $state(false);
   aboutOpen = $state(false);
+  securityOpen = $state(false);
+  /** The first-start offer to set a passphrase was answered "not now". */
+  encryptionOfferDismissed = $state(false);
+  /** A lock is under way (the edit in hand is being saved). */
+  locking = $state(false);
+  /** Minutes without use before an encrypted workbench locks (0: never); read after unlocking. */
+  lockAfterMinutes = $state(0);
   shortcutsOpen = $state(false);
   sampleHintDismissed = $state(false);
   lastMove = $state<Move | null>(null);
@@ -50,6 +67,55 @@ export class AppState {
 
   get ready(): boolean {
     return this.startup?.state === "ready";
+  }
+
+  get encrypted(): boolean {
+    return this.startup?.state === "ready" && this.startup.encrypted;
+  }
+
+  get showEncryptionOffer(): boolean {
+    return (
+      this.startup?.state === "ready" &&
+      this.startup.created &&
+      !this.startup.encrypted &&
+      !this.startup.readOnly &&
+      !this.encryptionOfferDismissed
+    );
+  }
+
+  /**
+   * Locks an encrypted workbench: the field being typed in is left (which saves it at once), the
+   * pending autosaves get the moment they wait for, then the backend closes the database and the
+   * window shows only the passphrase prompt.
+   */
+  async lock(reason: LockReason): Promise<void> {
+    if (!this.encrypted || this.locking) return;
+    this.locking = true;
+    try {
+      if (typeof document !== "undefined" && document.activeElement instanceof HTMLElement) {
+        document.activeElement.blur();
+      }
+      await new Promise((resolve) => setTimeout(resolve, SAVE_GRACE_MS));
+      this.startup = await this.backend.lockWorkbench(reason);
+      this.reset();
+    } catch (error) {
+      this.fail("error.action", error);
+    } finally {
+      this.locking = false;
+    }
+  }
+
+  /** Back to the list with nothing open: what a locked or unlocked window starts from. */
+  reset(): void {
+    this.view = { kind: "shelf", shelf: "active" };
+    this.openTitle = "";
+    this.creating = false;
+    this.aboutOpen = false;
+    this.securityOpen = false;
+    this.shortcutsOpen = false;
+    this.lastMove = null;
+    this.beforeLeave = null;
+    this.toasts.clear();
   }
 
   get showSampleHint(): boolean {

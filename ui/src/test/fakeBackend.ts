@@ -5,6 +5,7 @@ import { mergeDrafts, renderDraft, sampleTemplate } from "./fakeAgreement";
 import { FakeProcess } from "./fakeProcess";
 import { FakeDocuments } from "./fakeDocuments";
 import { FakeRounds } from "./fakeRounds";
+import { FakeSecurity } from "./fakeSecurity";
 import { FakeTemplateLibrary } from "./fakeTemplates";
 import { FakeVersionHistory } from "./fakeVersions";
 import {
@@ -51,6 +52,10 @@ import {
   type PositionInput,
   type PositionsView,
   type Round,
+  type Encryption,
+  type Keys,
+  type LockReason,
+  type Signer,
 } from "../lib/backend";
 
 const STEP = {
@@ -152,6 +157,14 @@ const METHODS: Method[] = [
   "choosePdfFileToSave",
   "exportPdf",
   "openExportedFile",
+  "unlock",
+  "lockWorkbench",
+  "encryptDatabase",
+  "changePassphrase",
+  "setLockAfter",
+  "trustKey",
+  "untrustKey",
+  "verifySignedFile",
 ];
 
 export class FakeBackend implements Backend {
@@ -159,6 +172,7 @@ export class FakeBackend implements Backend {
   startup: Startup = {
     state: "ready",
     readOnly: false,
+    encrypted: false,
     databasePath: "/data/ssa.db",
     created: false,
     backupPath: null,
@@ -179,6 +193,8 @@ export class FakeBackend implements Backend {
   readonly arrangements = new Map<string, Draft>();
   /** Rounds, positions, comments and the mandate of the negotiation under test. */
   readonly roundsModel = new FakeRounds();
+  /** The passphrase, the locks and the signing keys. */
+  readonly security = new FakeSecurity();
   #next = 100;
 
   constructor(negotiations: Negotiation[] = []) {
@@ -226,14 +242,16 @@ export class FakeBackend implements Backend {
   }
 
   async startupStatus(): Promise<Startup> {
+    if (this.startup.state === "locked")
+      this.startup = this.security.locked(this.startup.reason, this.startup.databasePath);
     return this.startup;
   }
   async recoverOpenCopyReadOnly(): Promise<Startup> {
-    this.startup = { state: "ready", readOnly: true, databasePath: "/tmp/copy.db", created: false, backupPath: null };
+    this.startup = { state: "ready", readOnly: true, encrypted: false, databasePath: "/tmp/copy.db", created: false, backupPath: null };
     return this.startup;
   }
   async recoverStartFresh(): Promise<Startup> {
-    this.startup = { state: "ready", readOnly: false, databasePath: "/data/ssa.db", created: true, backupPath: null };
+    this.startup = { state: "ready", readOnly: false, encrypted: false, databasePath: "/data/ssa.db", created: true, backupPath: null };
     this.negotiations = [];
     return this.startup;
   }
@@ -245,6 +263,7 @@ export class FakeBackend implements Backend {
       logDir: "/data/logs",
       schemaVersion: 1,
       readOnly: this.startup.state === "ready" && this.startup.readOnly,
+      encrypted: this.startup.state === "ready" && this.startup.encrypted,
     };
   }
   async listNegotiations(shelf: Shelf): Promise<Negotiation[]> {
@@ -336,7 +355,7 @@ export class FakeBackend implements Backend {
     if (!path.toLowerCase().endsWith(".pdf"))
       throw new BackendError("invalid_input", `${path} does not end in .pdf; choose a file name ending in .pdf.`);
     this.exportedPdfs.set(path, { document: structuredClone(document), language, draft: draft && structuredClone(draft) });
-    return { path, pages: 13, bytes: 98_000 };
+    return { path, pages: 13, bytes: 98_000, signaturePath: null };
   }
   async openExportedFile(path: string): Promise<void> {
     if (!this.exportedPdfs.has(path))
@@ -573,5 +592,72 @@ export class FakeBackend implements Backend {
   }
   async chooseExchangeFileToSave(): Promise<string | null> {
     return this.roundsModel.saveAnswer;
+  }
+
+  get #databasePath(): string {
+    return this.startup.databasePath;
+  }
+  async unlock(passphrase: string): Promise<Startup> {
+    if (this.startup.state !== "locked") return this.startup;
+    this.security.tryPassphrase(passphrase);
+    this.startup = { state: "ready", readOnly: false, encrypted: true, databasePath: this.#databasePath, created: false, backupPath: null };
+    return this.startup;
+  }
+  async lockWorkbench(reason: LockReason): Promise<Startup> {
+    if (this.startup.state !== "ready" || !this.startup.encrypted)
+      throw new BackendError("invalid_input", "This database has no passphrase, so it cannot be locked.");
+    this.startup = this.security.locked(reason, this.#databasePath);
+    return this.startup;
+  }
+  /** Puts the fake in the state the app starts in on an encrypted database. */
+  lockedAtStart(passphrase: string): void {
+    this.security.passphrase = passphrase;
+    this.startup = this.security.locked("start", this.#databasePath);
+  }
+  async encryptionStatus(): Promise<Encryption> {
+    return this.security.status(this.startup.state === "ready" && this.startup.encrypted);
+  }
+  async encryptDatabase(passphrase: string): Promise<Encryption> {
+    this.security.check(passphrase);
+    this.security.passphrase = passphrase;
+    if (this.startup.state === "ready") this.startup = { ...this.startup, encrypted: true };
+    return this.security.status(true);
+  }
+  async changePassphrase(current: string, next: string): Promise<Encryption> {
+    this.security.tryPassphrase(current);
+    this.security.check(next);
+    this.security.passphrase = next;
+    return this.security.status(true);
+  }
+  async setLockAfter(minutes: number): Promise<Encryption> {
+    this.security.lockAfterMinutes = minutes;
+    return this.security.status(true);
+  }
+  async signingKeys(): Promise<Keys> {
+    return this.security.keys;
+  }
+  async trustKey(delegation: string, fingerprint: string): Promise<Keys> {
+    return this.security.trust(delegation, fingerprint);
+  }
+  async untrustKey(delegation: string, fingerprint: string): Promise<Keys> {
+    this.security.keys = {
+      ...this.security.keys,
+      trusted: this.security.keys.trusted.filter((k) => !(k.delegation === delegation && k.fingerprint.hex === fingerprint)),
+    };
+    return this.security.keys;
+  }
+  async chooseSignedFileToOpen(): Promise<string | null> {
+    return "/exports/agreement.pdf";
+  }
+  async verifySignedFile(): Promise<Signer> {
+    return this.security.verify();
+  }
+  async onLockRequested(handler: (reason: LockReason) => void): Promise<() => void> {
+    this.security.lockHandlers.push(handler);
+    return () => {};
+  }
+  async onLocked(handler: (reason: LockReason) => void): Promise<() => void> {
+    this.security.lockedHandlers.push(handler);
+    return () => {};
   }
 }

@@ -200,6 +200,7 @@ export class FakeRounds {
       articles: this.articles.length,
       sharedPositions: [...this.positions.values()].filter((p) => p.shared).length,
       checksum: "sha256:00",
+      signedWith: { hex: "3F2A 9C01 0000 0000 0000 0000 0000 0001", words: Array(16).fill("aardvark") },
     };
   }
 

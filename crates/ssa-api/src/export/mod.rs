@@ -16,6 +16,9 @@
 //!   date" for a named version not initialled.
 //! - The brief's mandate column is filled only for the internal variant; the counterpart
 //!   variant never reads the mandate at all.
+//! - The agreement PDF of an initialled version prints the text's fingerprint and each
+//!   delegation's signature on it (ours, and theirs once received in their exchange file), and
+//!   is signed: a detached `<file>.sig` is written beside it ([`Workbench::sign_file`]).
 
 mod brief;
 mod redline;
@@ -28,7 +31,9 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use ssa_core::initialling::short_fingerprint;
 use ssa_core::template::Document;
-use ssa_pdf::agreement::{agreement_pdf, AgreementInput};
+use ssa_pdf::agreement::{
+    agreement_pdf, printable_signature, AgreementInput, InitialledSeal, SealSignature,
+};
 use ssa_pdf::brief::{brief_pdf, BriefInput};
 use ssa_pdf::redline::{redline_pdf, RedlineInput};
 use ssa_pdf::step_report::{step_report_pdf, StepReportInput};
@@ -84,6 +89,7 @@ pub struct AgreementJob {
     watermark: Option<String>,
     language: String,
     created_unix: i64,
+    seal: Option<InitialledSeal>,
 }
 
 /// What the header says about a text of the agreement, and whether it carries the DRAFT
@@ -97,7 +103,7 @@ impl Workbench {
     /// Reads what `document` needs. `language` is the language of the brief's and the step
     /// report's words (the agreement and the redline use the agreement's own language).
     pub fn prepare_pdf(
-        &self,
+        &mut self,
         negotiation_id: &str,
         document: &PdfDocumentDto,
         language: &str,
@@ -125,20 +131,85 @@ impl Workbench {
         })
     }
 
-    /// Prepares and writes in one go (the command line).
+    /// Prepares and writes in one go (the command line), and signs what is signed.
     pub fn export_pdf(
-        &self,
+        &mut self,
         negotiation_id: &str,
         document: &PdfDocumentDto,
         language: &str,
         path: &Path,
     ) -> Result<ExportDto, ApiError> {
-        self.prepare_pdf(negotiation_id, document, language)?
-            .write(path)
+        let job = self.prepare_pdf(negotiation_id, document, language)?;
+        let written = job.write(path)?;
+        self.sign_export(negotiation_id, &job, written)
+    }
+
+    /// Signs the written PDF when it is one of an initialled text (see the module contract).
+    pub fn sign_export(
+        &mut self,
+        negotiation_id: &str,
+        job: &PreparedPdf,
+        mut written: ExportDto,
+    ) -> Result<ExportDto, ApiError> {
+        if job.is_signed() {
+            let signature = self.sign_file(negotiation_id, Path::new(&written.path))?;
+            written.signature_path = Some(signature.display().to_string());
+        }
+        Ok(written)
+    }
+
+    /// The fingerprint and signatures printed on an initialled version's PDF.
+    fn seal(
+        &mut self,
+        negotiation_id: &str,
+        version: &VersionRefDto,
+        words: &Words,
+    ) -> Result<Option<InitialledSeal>, ApiError> {
+        let VersionRefDto::Revision { number } = version else {
+            return Ok(None);
+        };
+        let Some(initialled) = self.revision(negotiation_id, *number)?.initialled else {
+            return Ok(None);
+        };
+        let signatures =
+            self.initialling_signatures(negotiation_id, *number, &initialled.fingerprint)?;
+        let mut parties = self.get_negotiation(negotiation_id)?.parties;
+        parties.sort_by_key(|p| p.role != PartyRoleDto::Own);
+        let signatures = parties
+            .into_iter()
+            .map(|party| {
+                let lines = match signatures.iter().find(|s| s.delegation == party.iso_code) {
+                    Some(signed) => {
+                        let key = ssa_core::signing::PublicKey::from_hex(&signed.public_key)
+                            .map(|k| k.fingerprint().to_grouped_hex())
+                            .unwrap_or_default();
+                        vec![
+                            format!("{}: {key}", words.seal_key),
+                            format!(
+                                "{}: {}",
+                                words.seal_signature,
+                                printable_signature(&signed.signature)
+                            ),
+                        ]
+                    }
+                    None => vec![words.seal_missing.to_string()],
+                };
+                SealSignature {
+                    delegation: words.seal_delegation.replace("{name}", &party.name),
+                    lines,
+                }
+            })
+            .collect();
+        Ok(Some(InitialledSeal {
+            heading: words.seal_heading.into(),
+            fingerprint_label: words.seal_fingerprint.into(),
+            fingerprint: initialled.fingerprint,
+            signatures,
+        }))
     }
 
     fn prepare_agreement(
-        &self,
+        &mut self,
         negotiation_id: &str,
         version: &VersionRefDto,
     ) -> Result<AgreementJob, ApiError> {
@@ -148,6 +219,7 @@ impl Workbench {
         let now = self.clock.now();
         let date = words.long_date(now.date_naive());
         let text = self.text_status(negotiation_id, version, words, &date)?;
+        let seal = self.seal(negotiation_id, version, words)?;
         let mut parties = negotiation.parties;
         parties.sort_by_key(|p| p.role != PartyRoleDto::Own);
         Ok(AgreementJob {
@@ -158,6 +230,7 @@ impl Workbench {
             watermark: text.watermark,
             language,
             created_unix: now.timestamp(),
+            seal,
         })
     }
 
@@ -223,6 +296,11 @@ fn capitalised(text: &str) -> String {
 }
 
 impl PreparedPdf {
+    /// Whether the written file is signed (the agreement of an initialled version).
+    pub fn is_signed(&self) -> bool {
+        matches!(self, PreparedPdf::Agreement(job) if job.seal.is_some())
+    }
+
     /// Typesets the document and writes it to `path`, which must end in `.pdf`.
     pub fn write(&self, path: &Path) -> Result<ExportDto, ApiError> {
         if path
@@ -256,6 +334,7 @@ impl PreparedPdf {
             path: path.display().to_string(),
             pages: output.typeset.pages.len() as u32,
             bytes: output.pdf.len() as u32,
+            signature_path: None,
         })
     }
 
@@ -273,6 +352,7 @@ impl PreparedPdf {
                     language: job.language.clone(),
                     created_unix: job.created_unix,
                     labels: Words::of(&job.language).agreement_labels(),
+                    seal: job.seal.clone(),
                 },
                 fonts,
             ),

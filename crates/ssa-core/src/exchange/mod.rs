@@ -4,10 +4,17 @@
 //! `docs/exchange-format.schema.json`). A file is one JSON object:
 //!
 //! ```json
-//! { "format": "ssa-exchange/1", "payload": { … }, "checksum": "sha256:<64 hex digits>" }
+//! { "format": "ssa-exchange/1", "payload": { … }, "checksum": "sha256:<64 hex digits>",
+//!   "signature": { "algorithm": "ed25519", "public_key": "<64 hex>", "value": "<128 hex>" } }
 //! ```
 //!
 //! Contract:
+//!
+//! - [`encode_signed`] adds the sender's Ed25519 signature over the same canonical JSON (see
+//!   [`crate::signing`]); [`decode_file`] refuses a file whose signature does not hold
+//!   ([`ExchangeError::BadSignature`]: the signature was changed, the payload was changed and
+//!   its checksum recomputed, or the public key was swapped) and reports the key that signed
+//!   it. Whether that key is the sender's is for the caller to decide (trusted fingerprints).
 //!
 //! - [`encode`] writes a [`Payload`]; the checksum is SHA-256 over the payload's canonical JSON
 //!   ([`canonical_json`]: object keys sorted, no white space), so any change to the payload
@@ -30,6 +37,7 @@ pub use articles::{article_texts, flatten, ArticleText, ExchangeNode};
 
 use crate::limits::{excerpt, size_text, MAX_EXCHANGE_BYTES, MAX_NESTING_DEPTH};
 use crate::rounds::PositionStatus;
+use crate::signing::{self, PublicKey, SecretKey, Signature, EXCHANGE_CONTEXT};
 use crate::template::Value;
 
 pub const EXCHANGE_FORMAT: &str = "ssa-exchange/1";
@@ -98,6 +106,49 @@ pub struct Payload {
     pub values: BTreeMap<String, Value>,
     #[serde(default)]
     pub positions: Vec<SharedPosition>,
+    /// Set when the exported version is initialled: its fingerprint and the delegations'
+    /// signatures on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initialled: Option<InitialledText>,
+}
+
+/// An initialled version as an exchange file carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InitialledText {
+    /// SHA-256 of the version's canonical text, 64 lower-case hex digits.
+    pub fingerprint: String,
+    pub signatures: Vec<DelegationSignature>,
+}
+
+/// A delegation's Ed25519 signature on an initialled fingerprint (context
+/// [`signing::INITIALLING_CONTEXT`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DelegationSignature {
+    pub delegation: String,
+    pub public_key: String,
+    pub signature: String,
+}
+
+impl DelegationSignature {
+    /// The key that made the signature, if it holds for `fingerprint`.
+    pub fn verify(&self, fingerprint: &str) -> Option<PublicKey> {
+        let public = PublicKey::from_hex(&self.public_key)?;
+        let signature = Signature::from_hex(&self.signature)?;
+        signing::verify(
+            &public,
+            signing::INITIALLING_CONTEXT,
+            initialling_message(fingerprint, &self.delegation).as_bytes(),
+            &signature,
+        )
+        .then_some(public)
+    }
+}
+
+/// What a delegation signs when it initials a text.
+pub fn initialling_message(fingerprint: &str, delegation: &str) -> String {
+    format!("{fingerprint}\n{delegation}")
 }
 
 /// Why a file was refused.
@@ -121,6 +172,8 @@ pub enum ExchangeError {
     Structure(String),
     #[error("it is larger than {}, the largest exchange file SSA Workbench reads", size_text(*.limit))]
     TooLarge { limit: usize },
+    #[error("its signature does not hold: the file, its signature or its key was changed after it was signed")]
+    BadSignature,
 }
 
 /// The canonical JSON of a value: object keys sorted by code point, no insignificant white
@@ -172,10 +225,30 @@ pub fn checksum(payload: &serde_json::Value) -> String {
 
 /// The file's bytes: pretty-printed JSON (readable in any editor) with the checksum.
 pub fn encode(payload: &Payload) -> Vec<u8> {
+    encode_with(payload, None)
+}
+
+/// The file's bytes, signed with the sender's key.
+pub fn encode_signed(payload: &Payload, key: &SecretKey) -> Vec<u8> {
+    encode_with(payload, Some(key))
+}
+
+fn encode_with(payload: &Payload, key: Option<&SecretKey>) -> Vec<u8> {
     let payload = serde_json::to_value(payload).expect("a payload always serialises");
     let checksum = checksum(&payload);
     let mut file = serde_json::Map::new();
     file.insert("format".into(), EXCHANGE_FORMAT.into());
+    if let Some(key) = key {
+        let signature = signing::sign(key, EXCHANGE_CONTEXT, canonical_json(&payload).as_bytes());
+        file.insert(
+            "signature".into(),
+            serde_json::json!({
+                "algorithm": "ed25519",
+                "public_key": key.public_key().to_hex(),
+                "value": signature.to_hex(),
+            }),
+        );
+    }
     file.insert("payload".into(), payload);
     file.insert("checksum".into(), checksum.into());
     let mut bytes = serde_json::to_vec_pretty(&serde_json::Value::Object(file))
@@ -184,10 +257,23 @@ pub fn encode(payload: &Payload) -> Vec<u8> {
     bytes
 }
 
-/// Reads a file's bytes; see the module contract. Linear in the file's size; a file over
-/// [`MAX_EXCHANGE_BYTES`] is refused unread, and a key written twice in one object (which a
-/// JSON reader would silently settle by keeping the last) is refused as malformed.
+/// A file as read: its payload and the key that signed it (None: the file is not signed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Received {
+    pub payload: Payload,
+    pub signer: Option<PublicKey>,
+}
+
+/// Reads a file's bytes, ignoring who signed it; see [`decode_file`].
 pub fn decode(bytes: &[u8]) -> Result<Payload, ExchangeError> {
+    decode_file(bytes).map(|received| received.payload)
+}
+
+/// Reads a file's bytes and checks its signature if it has one; see the module contract.
+/// Linear in the file's size; a file over [`MAX_EXCHANGE_BYTES`] is refused unread, and a key
+/// written twice in one object (which a JSON reader would silently settle by keeping the last)
+/// is refused as malformed.
+pub fn decode_file(bytes: &[u8]) -> Result<Received, ExchangeError> {
     if bytes.len() > MAX_EXCHANGE_BYTES {
         return Err(ExchangeError::TooLarge {
             limit: MAX_EXCHANGE_BYTES,
@@ -219,7 +305,7 @@ pub fn decode(bytes: &[u8]) -> Result<Payload, ExchangeError> {
     }
     if let Some(unknown) = file
         .keys()
-        .find(|k| !["format", "payload", "checksum"].contains(&k.as_str()))
+        .find(|k| !["format", "payload", "checksum", "signature"].contains(&k.as_str()))
     {
         return Err(ExchangeError::Structure(format!(
             "unknown field \"{}\" at the top of the file",
@@ -241,6 +327,11 @@ pub fn decode(bytes: &[u8]) -> Result<Payload, ExchangeError> {
     if computed != expected {
         return Err(ExchangeError::ChecksumMismatch { expected, computed });
     }
+    // After the checksum: a payload changed with its checksum recomputed is caught here.
+    let signer = match file.get("signature") {
+        None => None,
+        Some(signature) => Some(check_signature(signature, &payload)?),
+    };
     let payload: Payload = serde_json::from_value(payload).map_err(|e| {
         ExchangeError::Structure(format!(
             "in \"payload\": {}",
@@ -248,7 +339,41 @@ pub fn decode(bytes: &[u8]) -> Result<Payload, ExchangeError> {
         ))
     })?;
     check_structure(&payload)?;
-    Ok(payload)
+    Ok(Received { payload, signer })
+}
+
+/// The key whose signature over the payload's canonical JSON `signature` is.
+fn check_signature(
+    signature: &serde_json::Value,
+    payload: &serde_json::Value,
+) -> Result<PublicKey, ExchangeError> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct FileSignature {
+        algorithm: String,
+        public_key: String,
+        value: String,
+    }
+    let parsed: FileSignature = serde_json::from_value(signature.clone())
+        .map_err(|e| ExchangeError::Structure(format!("in \"signature\": {e}")))?;
+    if parsed.algorithm != "ed25519" {
+        return Err(ExchangeError::Structure(format!(
+            "the signature algorithm \"{}\" is not ed25519",
+            parsed.algorithm
+        )));
+    }
+    let public = PublicKey::from_hex(&parsed.public_key).ok_or(ExchangeError::BadSignature)?;
+    let value = Signature::from_hex(&parsed.value).ok_or(ExchangeError::BadSignature)?;
+    if signing::verify(
+        &public,
+        EXCHANGE_CONTEXT,
+        canonical_json(payload).as_bytes(),
+        &value,
+    ) {
+        Ok(public)
+    } else {
+        Err(ExchangeError::BadSignature)
+    }
 }
 
 /// Linear in the payload: ids are looked up in sets, and each node's depth comes from its
@@ -383,7 +508,84 @@ mod tests {
                 proposal: Some("Scope.".into()),
                 agreed: Some("Scope.".into()),
             }],
+            initialled: None,
         }
+    }
+
+    fn sender_key() -> SecretKey {
+        SecretKey::from_bytes([5; 32])
+    }
+
+    #[test]
+    fn a_signed_file_reads_back_with_the_key_that_signed_it() {
+        let bytes = encode_signed(&payload(), &sender_key());
+        let received = decode_file(&bytes).unwrap();
+        assert_eq!(received.payload, payload());
+        assert_eq!(received.signer, Some(sender_key().public_key()));
+        assert_eq!(decode_file(&encode(&payload())).unwrap().signer, None);
+    }
+
+    fn signed_value() -> serde_json::Value {
+        serde_json::from_slice(&encode_signed(&payload(), &sender_key())).unwrap()
+    }
+
+    fn decode_value(value: &serde_json::Value) -> Result<Received, ExchangeError> {
+        decode_file(value.to_string().as_bytes())
+    }
+
+    #[test]
+    fn a_tampered_signature_is_refused() {
+        let mut file = signed_value();
+        let value = file["signature"]["value"].as_str().unwrap().to_string();
+        let flipped = if value.starts_with('0') { "1" } else { "0" };
+        file["signature"]["value"] = format!("{flipped}{}", &value[1..]).into();
+        assert_eq!(decode_value(&file), Err(ExchangeError::BadSignature));
+    }
+
+    #[test]
+    fn a_signature_claimed_for_another_key_is_refused() {
+        let mut file = signed_value();
+        let other = SecretKey::from_bytes([6; 32]).public_key().to_hex();
+        file["signature"]["public_key"] = other.into();
+        assert_eq!(decode_value(&file), Err(ExchangeError::BadSignature));
+    }
+
+    #[test]
+    fn a_changed_payload_with_a_recomputed_checksum_is_refused_by_its_signature() {
+        let mut file = signed_value();
+        file["payload"]["values"]["posting.months"] = 60.into();
+        file["checksum"] = checksum(&file["payload"]).into();
+        assert_eq!(decode_value(&file), Err(ExchangeError::BadSignature));
+    }
+
+    #[test]
+    fn an_initialled_text_carries_signatures_that_verify_for_their_fingerprint_only() {
+        let fingerprint = "ab".repeat(32);
+        let key = sender_key();
+        let signature = crate::signing::sign(
+            &key,
+            crate::signing::INITIALLING_CONTEXT,
+            initialling_message(&fingerprint, "XA").as_bytes(),
+        );
+        let signed = DelegationSignature {
+            delegation: "XA".into(),
+            public_key: key.public_key().to_hex(),
+            signature: signature.to_hex(),
+        };
+        assert_eq!(signed.verify(&fingerprint), Some(key.public_key()));
+        assert_eq!(signed.verify(&"cd".repeat(32)), None);
+        let claimed_by_other = DelegationSignature {
+            delegation: "XB".into(),
+            ..signed.clone()
+        };
+        assert_eq!(claimed_by_other.verify(&fingerprint), None);
+        let mut with_initialled = payload();
+        with_initialled.initialled = Some(InitialledText {
+            fingerprint,
+            signatures: vec![signed],
+        });
+        let bytes = encode_signed(&with_initialled, &key);
+        assert_eq!(decode(&bytes).unwrap(), with_initialled);
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub fn agreement_input(document: &Document) -> AgreementInput<'_> {
         language: "en".into(),
         created_unix: CREATED,
         labels: AgreementLabels::english(),
+        seal: None,
     }
 }
 

@@ -3,6 +3,7 @@
 mod support;
 
 mod durability;
+mod encryption;
 mod migration;
 mod read_only;
 mod refusal;

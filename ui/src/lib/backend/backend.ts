@@ -20,6 +20,7 @@ import type { RoundsBackend } from "./roundsBackend";
 import type { ExportBackend } from "./exportBackend";
 import type { TemplateBackend } from "./templateBackend";
 import type { VersionBackend } from "./versionBackend";
+import type { SecurityBackend } from "./securityBackend";
 
 export interface Backend
   extends TemplateBackend,
@@ -27,7 +28,8 @@ export interface Backend
     VersionBackend,
     DocumentBackend,
     RoundsBackend,
-    ExportBackend {
+    ExportBackend,
+    SecurityBackend {
   startupStatus(): Promise<Startup>;
   recoverOpenCopyReadOnly(): Promise<Startup>;
   recoverStartFresh(): Promise<Startup>;

@@ -8,3 +8,4 @@ export type { ProcessBackend } from "./processBackend";
 export type { DocumentBackend } from "./documentBackend";
 export type { RoundsBackend } from "./roundsBackend";
 export type { ExportBackend } from "./exportBackend";
+export type { SecurityBackend } from "./securityBackend";

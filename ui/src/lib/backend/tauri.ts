@@ -9,6 +9,7 @@ import { tauriRoundsBackend } from "./tauriRounds";
 import { tauriExportBackend } from "./tauriExport";
 import { tauriTemplateBackend } from "./tauriTemplates";
 import { tauriVersionBackend } from "./tauriVersions";
+import { tauriSecurityBackend } from "./tauriSecurity";
 
 async function direct<T>(call: () => Promise<T>): Promise<T> {
   try {
@@ -26,6 +27,7 @@ export function tauriBackend(): Backend {
     ...tauriDocumentBackend(),
     ...tauriRoundsBackend(),
     ...tauriExportBackend(),
+    ...tauriSecurityBackend(),
     startupStatus: () => direct(() => commands.startupStatus()),
     recoverOpenCopyReadOnly: () => unwrap(() => commands.recoverOpenCopyReadOnly()),
     recoverStartFresh: () => unwrap(() => commands.recoverStartFresh()),

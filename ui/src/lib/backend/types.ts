@@ -105,4 +105,11 @@ export type {
   Side,
   StatusCountDto as StatusCount,
   TheirProposal,
+  EncryptionDto as Encryption,
+  FingerprintDto as Fingerprint,
+  KeysDto as Keys,
+  LockReason,
+  OwnKeyDto as OwnKey,
+  SignerDto as Signer,
+  TrustedKeyDto as TrustedKey,
 } from "../bindings";

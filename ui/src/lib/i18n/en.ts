@@ -1,4 +1,5 @@
 import { roundsEn } from "../../rounds/messages";
+import { securityEn } from "../../security/messages";
 import { templatesEn } from "../../templates/messages";
 import { processEn } from "../../process/messages";
 import { versionsEn } from "../../versions/messages";
@@ -11,6 +12,7 @@ export const en = {
   ...versionsEn,
   ...documentsEn,
   ...roundsEn,
+  ...securityEn,
   "app.name": "SSA Workbench",
   "app.skip": "Skip to content",
 

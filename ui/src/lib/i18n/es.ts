@@ -1,5 +1,6 @@
 import type { Dictionary } from "./en";
 import { roundsEs } from "../../rounds/messages";
+import { securityEs } from "../../security/messages";
 import { templatesEs } from "../../templates/messages";
 import { processEs } from "../../process/messages";
 import { versionsEs } from "../../versions/messages";
@@ -11,6 +12,7 @@ export const es: Dictionary = {
   ...versionsEs,
   ...documentsEs,
   ...roundsEs,
+  ...securityEs,
   "app.name": "SSA Workbench",
   "app.skip": "Ir al contenido",
 

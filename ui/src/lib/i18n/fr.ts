@@ -1,5 +1,6 @@
 import type { Dictionary } from "./en";
 import { roundsFr } from "../../rounds/messages";
+import { securityFr } from "../../security/messages";
 import { templatesFr } from "../../templates/messages";
 import { processFr } from "../../process/messages";
 import { versionsFr } from "../../versions/messages";
@@ -11,6 +12,7 @@ export const fr: Dictionary = {
   ...versionsFr,
   ...documentsFr,
   ...roundsFr,
+  ...securityFr,
   "app.name": "SSA Workbench",
   "app.skip": "Aller au contenu",
 

@@ -41,4 +41,9 @@ export class Toasts {
     this.#timers.delete(id);
     this.items = this.items.filter((item) => item.id !== id);
   }
+
+  /** Removes every notification (they may name a negotiation: a lock leaves none on screen). */
+  clear(): void {
+    for (const item of [...this.items]) this.dismiss(item.id);
+  }
 }
