@@ -12,6 +12,7 @@
 
 mod feasibility;
 mod security;
+mod simulate;
 
 use std::io::Write;
 use std::sync::Arc;
@@ -163,6 +164,20 @@ enum Command {
     /// the coverage rule suggests and why, the team's choice, the corridor figures.
     Feasibility {
         negotiation: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Simulate a career's benefits without and with the agreement: `ssa simulate case.toml`
+    /// (format ssa-simulation/1, assets/simulations/README.md; exit code 1 for a bad file), or
+    /// `ssa simulate <negotiation> --career career.toml` under the negotiation's national rules
+    /// and its draft's method, minimum period and covered branches.
+    Simulate {
+        /// A case file, or with --career a negotiation id.
+        input: String,
+        /// A career file (periods only) to simulate under the negotiation's rules.
+        #[arg(long)]
+        career: Option<std::path::PathBuf>,
+        /// Print JSON (per party code) instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -369,6 +384,20 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
     {
         return Ok(validate_process(file, out, err));
     }
+    // A case file needs no database either.
+    if let Command::Simulate {
+        input,
+        career: None,
+        json,
+    } = &cli.command
+    {
+        return Ok(simulate::case_file(
+            std::path::Path::new(input),
+            *json,
+            out,
+            err,
+        ));
+    }
     let folder = data_dir(&cli);
     match &cli.command {
         Command::Encrypt => return security::encrypt(&folder, cli.passphrase_file.as_deref(), out),
@@ -485,6 +514,42 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                 feasibility::print(&view, &title, out);
             }
         }
+        Command::Simulate {
+            input,
+            career: Some(career),
+            json,
+        } => {
+            let (_, text) = ssa_api::read_for_import(
+                &career,
+                ssa_core::simulation::case_file::MAX_CASE_FILE_BYTES,
+                "career file",
+            )?;
+            let result = workbench.simulate_career_file(&input, &text)?;
+            if json {
+                print_json(
+                    out,
+                    &simulate::outcome_json(&result.outcome, ssa_core::simulation::Language::En),
+                );
+            } else {
+                let terms = result.terms;
+                let _ = writeln!(
+                    out,
+                    "Under the draft: method {}, minimum period {}, pensions {}\n",
+                    terms.method.as_str().replace('_', " "),
+                    terms
+                        .minimum_period_months
+                        .map(|m| format!("{m} months"))
+                        .unwrap_or_else(|| "none".into()),
+                    if terms.covered {
+                        "covered"
+                    } else {
+                        "not covered"
+                    }
+                );
+                simulate::print(&result.outcome, None, out);
+            }
+        }
+        Command::Simulate { career: None, .. } => unreachable!("handled before the database opens"),
         Command::Sample => {
             let sample = workbench.create_sample_negotiation()?;
             let _ = writeln!(out, "{}", sample.id);

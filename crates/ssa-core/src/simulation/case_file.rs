@@ -130,6 +130,69 @@ pub fn parse_case(text: &str) -> Result<CaseFile, Vec<FileProblem>> {
     })
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCareer {
+    format: Spanned<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default, with = "decimal_text::optional")]
+    career_years: Option<rust_decimal::Decimal>,
+    #[serde(default)]
+    period: Vec<Spanned<Period>>,
+}
+
+/// Reads a career file (`format`, `career_years`, `[[period]]` blocks only) into `base`, the
+/// case of a negotiation's rules and its draft's terms.
+pub fn parse_career(text: &str, base: &Case) -> Result<Case, Vec<FileProblem>> {
+    if text.len() > MAX_CASE_FILE_BYTES {
+        return Err(vec![FileProblem {
+            line: 1,
+            message: format!(
+                "the file is larger than {} KiB, the largest career file read",
+                MAX_CASE_FILE_BYTES / 1024
+            ),
+        }]);
+    }
+    let lines = LineIndex::new(text);
+    let raw: RawCareer = toml::from_str(text).map_err(|error| {
+        vec![FileProblem {
+            line: error.span().map(|s| lines.line(s.start)).unwrap_or(1),
+            message: crate::toml_errors::toml_message(&error),
+        }]
+    })?;
+    let _ = raw.title;
+    if raw.format.get_ref() != SIMULATION_FORMAT {
+        return Err(vec![FileProblem {
+            line: lines.line(raw.format.span().start),
+            message: format!(
+                "format is \"{}\", this version of SSA Workbench reads \"{SIMULATION_FORMAT}\"",
+                crate::limits::excerpt_of(raw.format.get_ref(), 40)
+            ),
+        }]);
+    }
+    let spans = Spans {
+        parties: Vec::new(),
+        conversions: Vec::new(),
+        periods: raw.period.iter().map(|p| p.span()).collect(),
+    };
+    let mut case = base.clone();
+    case.career_years = raw.career_years.or(base.career_years);
+    case.periods = raw.period.into_iter().map(Spanned::into_inner).collect();
+    let problems = case.validate();
+    if problems.is_empty() {
+        Ok(case)
+    } else {
+        Err(problems
+            .iter()
+            .map(|problem| FileProblem {
+                line: spans.line_of(problem, text, &lines),
+                message: problem.message.clone(),
+            })
+            .collect())
+    }
+}
+
 struct Spans {
     parties: Vec<std::ops::Range<usize>>,
     conversions: Vec<std::ops::Range<usize>>,

@@ -18,6 +18,7 @@ pub mod case_file;
 pub mod decimal_text;
 pub mod explain;
 pub mod formula;
+pub mod setup;
 mod totalization;
 pub mod units;
 
@@ -25,11 +26,11 @@ pub mod units;
 mod tests;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use explain::{render_line, Language, Line};
 pub use formula::{Band, Calculation, Formula, Rounding};
+pub use rust_decimal::Decimal;
 pub use totalization::simulate;
 pub use units::{Conversion, ConversionStep, Remainder, Unit};
 

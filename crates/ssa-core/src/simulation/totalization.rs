@@ -577,8 +577,9 @@ pub(super) fn compute(case: &Case) -> Outcome {
             CreditRule::Count => own_national,
             CreditRule::DenominatorOnly => counts[x].own_paid,
         };
+        let mut rule_lines = Vec::new();
         if pays_on_all == Some(x) {
-            lines.push(Line::PaysOnAll);
+            rule_lines.push(Line::PaysOnAll);
             own_with = total;
             numerator = total;
         } else if !relieved[x] {
@@ -586,7 +587,7 @@ pub(super) fn compute(case: &Case) -> Outcome {
                 if relieved[*y] && pays_on_all.is_none() {
                     own_with += *amount;
                     numerator += *amount;
-                    lines.push(Line::TakenOver {
+                    rule_lines.push(Line::TakenOver {
                         from_party: case.parties[*y].code.clone(),
                         amount: *amount,
                         unit: party.unit,
@@ -618,6 +619,9 @@ pub(super) fn compute(case: &Case) -> Outcome {
         };
 
         let zero = Decimal::ZERO;
+        if case.covered {
+            lines.append(&mut rule_lines);
+        }
         let (theoretical, pro_rata, direct, independent, with) = if !case.covered {
             lines.push(Line::NotCovered);
             (zero, zero, zero, without, without)
