@@ -260,10 +260,16 @@ impl Workbench {
             return Err(refused("feasibility study", problems));
         }
         let before: Feasibility = self.document(StepDocument::Feasibility, id)?;
+        // The simulator's setup is saved by the simulator alone (crate::simulation): a study
+        // saved from a copy read before the simulator's last save must not undo it.
+        let stored = Feasibility {
+            simulation: before.simulation.clone(),
+            ..feasibility.clone()
+        };
         self.store.put_step_document(
             StepDocument::Feasibility,
             id,
-            feasibility,
+            &stored,
             self.clock.now(),
         )?;
         let old = draft_flags(&before.coverage);
