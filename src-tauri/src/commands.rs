@@ -87,7 +87,6 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         crate::round_commands::export_exchange_file,
         crate::round_commands::import_exchange_file,
         crate::simulation_commands::get_simulation,
-        crate::simulation_commands::preview_simulation,
         crate::simulation_commands::save_simulation,
         crate::simulation_commands::set_draft_method,
         export_pdf,

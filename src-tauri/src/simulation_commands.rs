@@ -19,18 +19,6 @@ pub fn get_simulation(
     session.with(|w| w.simulation_view(&negotiation_id, &language))
 }
 
-/// The simulator on an edited setup, without saving it.
-#[tauri::command]
-#[specta::specta]
-pub fn preview_simulation(
-    session: State<'_, Session>,
-    negotiation_id: String,
-    setup: SimulationSetup,
-    language: String,
-) -> Answer<SimulationDto> {
-    session.with(|w| w.preview_simulation(&negotiation_id, &setup, &language))
-}
-
 #[tauri::command]
 #[specta::specta]
 pub fn save_simulation(

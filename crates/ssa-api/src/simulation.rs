@@ -10,9 +10,9 @@
 //!   stored with the simulation, so a change of the draft changes every result at once.
 //! - A negotiation whose simulator was never saved shows example rules
 //!   ([`SimulationSetup::example_for`]) and says so (`isExample`).
-//! - [`Workbench::preview_simulation`] computes an edited setup without saving it (the form's
-//!   live result); [`Workbench::save_simulation`] validates and stores it, refusing with every
-//!   problem's field and changing nothing. Explanations come worded in the language asked for.
+//! - [`Workbench::save_simulation`] validates and stores an edited setup and answers its
+//!   results, refusing with every problem's field and changing nothing. Explanations come
+//!   worded in the language asked for.
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -201,17 +201,6 @@ impl Workbench {
             SimulationSetup::example_for(&party_codes(&negotiation))
         };
         self.simulation_of(id, setup, !saved, &feasibility, language)
-    }
-
-    /// The simulator on an edited setup, not saved.
-    pub fn preview_simulation(
-        &self,
-        id: &str,
-        setup: &SimulationSetup,
-        language: &str,
-    ) -> Result<SimulationDto, ApiError> {
-        let (feasibility, _) = self.stored_setup(id)?;
-        self.simulation_of(id, setup.clone(), false, &feasibility, language)
     }
 
     /// Validates and saves the setup; a refused one changes nothing.
