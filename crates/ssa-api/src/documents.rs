@@ -266,12 +266,8 @@ impl Workbench {
             simulation: before.simulation.clone(),
             ..feasibility.clone()
         };
-        self.store.put_step_document(
-            StepDocument::Feasibility,
-            id,
-            &stored,
-            self.clock.now(),
-        )?;
+        self.store
+            .put_step_document(StepDocument::Feasibility, id, &stored, self.clock.now())?;
         let old = draft_flags(&before.coverage);
         let changed: BTreeMap<&str, bool> = draft_flags(&feasibility.coverage)
             .into_iter()

@@ -198,7 +198,7 @@ impl Workbench {
         let setup = if saved {
             feasibility.simulation.clone()
         } else {
-            SimulationSetup::example_for(&party_codes(&negotiation))
+            SimulationSetup::example_for(&party_codes(&negotiation), Language::from_code(language))
         };
         self.simulation_of(id, setup, !saved, &feasibility, language)
     }
@@ -287,7 +287,7 @@ impl Workbench {
         let setup = if saved {
             feasibility.simulation
         } else {
-            SimulationSetup::example_for(&party_codes(&negotiation))
+            SimulationSetup::example_for(&party_codes(&negotiation), Language::En)
         };
         let terms = self.draft_terms(id)?.terms;
         let empty = ssa_core::simulation::setup::SampleCareer {

@@ -118,7 +118,8 @@ enum Command {
     /// Export a document of a negotiation as PDF (exit code 1 when the output is refused).
     ///
     /// `--doc agreement [--version V]`; `--doc redline --from V1 --to V2 [--changed-only]`;
-    /// `--doc brief [--round N] [--internal]`; `--doc step-report`. A version is a revision
+    /// `--doc brief [--round N] [--internal] [--with-simulation]`; `--doc step-report`;
+    /// `--doc simulation`. A version is a revision
     /// number, a version name, `current` or `model`.
     Export {
         negotiation: String,
@@ -143,6 +144,9 @@ enum Command {
         /// The brief's internal variant, with the negotiating mandate. Never for the other party.
         #[arg(long)]
         internal: bool,
+        /// Append the benefit simulation to the brief.
+        #[arg(long)]
+        with_simulation: bool,
         /// The language of the brief's and the step report's words: en, fr or es.
         #[arg(long, default_value = "en")]
         lang: String,
@@ -306,6 +310,9 @@ enum ExportDocument {
     Brief,
     /// The process checklist and gate decisions, and the feasibility comparison table.
     StepReport,
+    /// The benefit simulation: sample careers without and with the agreement, the arithmetic,
+    /// the corridor's cost estimate.
+    Simulation,
 }
 
 #[derive(Subcommand, Debug)]
@@ -585,6 +592,7 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
             changed_only,
             round,
             internal,
+            with_simulation,
             lang,
             out: path,
         } => {
@@ -618,8 +626,10 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                         ),
                     },
                     internal,
+                    with_simulation,
                 },
                 ExportDocument::StepReport => PdfDocumentDto::StepReport,
+                ExportDocument::Simulation => PdfDocumentDto::Simulation,
             };
             let export = workbench.export_pdf(&negotiation, &document, &lang, &path)?;
             let _ = writeln!(

@@ -79,8 +79,6 @@ export const commands = {
 	importExchangeFile: (negotiationId: string, path: string, round: number | null) => typedError<ExchangeImportDto, ApiError>(__TAURI_INVOKE("import_exchange_file", { negotiationId, path, round })),
 	/**  The simulator on its saved setup (or the example one), explanations in `language`. */
 	getSimulation: (negotiationId: string, language: string) => typedError<SimulationDto, ApiError>(__TAURI_INVOKE("get_simulation", { negotiationId, language })),
-	/**  The simulator on an edited setup, without saving it. */
-	previewSimulation: (negotiationId: string, setup: SimulationSetup, language: string) => typedError<SimulationDto, ApiError>(__TAURI_INVOKE("preview_simulation", { negotiationId, setup, language })),
 	saveSimulation: (negotiationId: string, setup: SimulationSetup, language: string) => typedError<SimulationDto, ApiError>(__TAURI_INVOKE("save_simulation", { negotiationId, setup, language })),
 	/**  Sets the draft agreement's pension method (an edit of the draft, in its history). */
 	setDraftMethod: (negotiationId: string, method: Method) => typedError<DraftTermsDto, ApiError>(__TAURI_INVOKE("set_draft_method", { negotiationId, method })),
@@ -1126,9 +1124,16 @@ changedOnly: boolean } |
 /**  The four-column table of a round (the latest when `round_id` is absent). */
 { doc: "brief"; roundId: string | null; 
 /**  The internal variant, with the mandate column. Never hand it to the other party. */
-internal: boolean } | 
+internal: boolean; 
+/**  Append the benefit simulation after the table. */
+withSimulation?: boolean } | 
 /**  The process checklist and gate decisions, and the feasibility comparison table. */
-{ doc: "step_report" };
+{ doc: "step_report" } | 
+/**
+ *  The benefit simulation: each sample career's pensions without and with the agreement,
+ *  the arithmetic, and the corridor's cost estimate.
+ */
+{ doc: "simulation" };
 
 /**
  *  A period of the career, under one party's legislation. With `start` and `end` (inclusive

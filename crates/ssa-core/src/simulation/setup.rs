@@ -123,7 +123,24 @@ impl SimulationSetup {
     /// per-year part (so that the method matters, see domain notes Example 2), a 15-year and a
     /// 10-year qualifying period, and three careers between the first two parties. The UI says
     /// these are examples until the team saves its own.
-    pub fn example_for(codes: &[&str]) -> SimulationSetup {
+    pub fn example_for(codes: &[&str], language: super::Language) -> SimulationSetup {
+        let names = match language {
+            super::Language::En => [
+                "Posted for 2 years",
+                "20 years at home, 10 abroad",
+                "12 years at home, 12 abroad",
+            ],
+            super::Language::Fr => [
+                "Détaché pendant 2 ans",
+                "20 ans au pays, 10 à l'étranger",
+                "12 ans au pays, 12 à l'étranger",
+            ],
+            super::Language::Es => [
+                "Desplazado durante 2 años",
+                "20 años en el país, 10 en el extranjero",
+                "12 años en el país, 12 en el extranjero",
+            ],
+        };
         let parties = codes
             .iter()
             .enumerate()
@@ -151,19 +168,19 @@ impl SimulationSetup {
         let careers = match codes {
             [home, abroad, ..] => vec![
                 SampleCareer {
-                    name: "Posted for 2 years".into(),
+                    name: names[0].into(),
                     career_years: None,
                     periods: vec![years(home, 38), years(abroad, 2)],
                     share: Decimal::from(30),
                 },
                 SampleCareer {
-                    name: "20 years at home, 10 abroad".into(),
+                    name: names[1].into(),
                     career_years: None,
                     periods: vec![years(home, 20), years(abroad, 10)],
                     share: Decimal::from(40),
                 },
                 SampleCareer {
-                    name: "12 years at home, 12 abroad".into(),
+                    name: names[2].into(),
                     career_years: None,
                     periods: vec![years(home, 12), years(abroad, 12)],
                     share: Decimal::from(30),
@@ -436,7 +453,7 @@ mod tests {
 
     #[test]
     fn the_example_setup_makes_the_method_matter_and_costs_add_up() {
-        let setup = SimulationSetup::example_for(&["XA", "XB"]);
+        let setup = SimulationSetup::example_for(&["XA", "XB"], crate::simulation::Language::En);
         assert!(setup.validate(&["XA", "XB"]).is_empty());
         let run = |method| {
             let terms = DraftTerms {
@@ -503,7 +520,8 @@ mod tests {
 
     #[test]
     fn problems_name_their_fields() {
-        let mut setup = SimulationSetup::example_for(&["XA", "XB"]);
+        let mut setup =
+            SimulationSetup::example_for(&["XA", "XB"], crate::simulation::Language::En);
         setup.careers[1].periods[0].amount = Decimal::from(-3);
         setup.parties[0].qualifying = Decimal::from(-1);
         let fields: Vec<String> = setup

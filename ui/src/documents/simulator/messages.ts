@@ -117,6 +117,11 @@ export const simulatorEn = {
   "sim.remainder.nearest": "is rounded to the nearest",
   "sim.remainder.exact": "is kept as a fraction",
   "sim.currency": "Currency of the amounts (ISO code, such as EUR)",
+  "sim.export": "Export simulation PDF",
+  "sim.exportHint": "Each career's pensions without and with the agreement, the arithmetic and the corridor estimate, in the interface's language.",
+  "sim.exportName": "Benefit simulation",
+  "sim.briefWithSimulation": "Add the benefit simulation",
+  "sim.briefWithSimulationHint": "The simulation's tables and arithmetic follow the positions in the brief.",
 };
 
 type SimulatorKey = keyof typeof simulatorEn;
@@ -237,6 +242,11 @@ export const simulatorFr: Record<SimulatorKey, string> = {
   "sim.remainder.nearest": "est arrondi au plus proche",
   "sim.remainder.exact": "est gardé comme fraction",
   "sim.currency": "Monnaie des montants (code ISO, par exemple EUR)",
+  "sim.export": "Exporter la simulation en PDF",
+  "sim.exportHint": "Les pensions de chaque carrière sans l'accord et avec lui, le calcul et l'estimation pour le corridor, dans la langue de l'interface.",
+  "sim.exportName": "Simulation des prestations",
+  "sim.briefWithSimulation": "Ajouter la simulation des prestations",
+  "sim.briefWithSimulationHint": "Les tableaux et les calculs de la simulation suivent les positions dans la note.",
 };
 
 export const simulatorEs: Record<SimulatorKey, string> = {
@@ -355,4 +365,9 @@ export const simulatorEs: Record<SimulatorKey, string> = {
   "sim.remainder.nearest": "se redondea al más cercano",
   "sim.remainder.exact": "se conserva como fracción",
   "sim.currency": "Moneda de las cuantías (código ISO, por ejemplo EUR)",
+  "sim.export": "Exportar la simulación en PDF",
+  "sim.exportHint": "Las pensiones de cada carrera sin el convenio y con él, el cálculo y la estimación para el corredor, en el idioma de la interfaz.",
+  "sim.exportName": "Simulación de las prestaciones",
+  "sim.briefWithSimulation": "Añadir la simulación de las prestaciones",
+  "sim.briefWithSimulationHint": "Las tablas y los cálculos de la simulación siguen a las posiciones en la nota.",
 };
