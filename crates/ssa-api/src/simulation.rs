@@ -301,14 +301,7 @@ impl Workbench {
             ssa_core::simulation::case_file::parse_career(text, &base).map_err(|problems| {
                 let mut error = ApiError::new(
                     ErrorCode::InvalidInput,
-                    format!(
-                        "The career file was not read: {}",
-                        problems
-                            .iter()
-                            .map(|p| p.to_string())
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    ),
+                    "The career file was not read; nothing was simulated.",
                 );
                 error.problems = problems
                     .into_iter()
