@@ -6,11 +6,13 @@ import { processEs } from "../../process/messages";
 import { versionsEs } from "../../versions/messages";
 
 import { documentsEs } from "../../documents/messages";
+import { simulatorEs } from "../../documents/simulator/messages";
 export const es: Dictionary = {
   ...templatesEs,
   ...processEs,
   ...versionsEs,
   ...documentsEs,
+  ...simulatorEs,
   ...roundsEs,
   ...securityEs,
   "app.name": "SSA Workbench",
