@@ -274,8 +274,8 @@ fn annex1() -> Template {
 
 fn full_draft(template: &Template) -> Draft {
     let mut draft = Draft::of(template)
-        .with_value("party_a", "Republic of Aurelia")
-        .with_value("party_b", "Kingdom of Boreland");
+        .with_value("party_a", "the Republic of Aurelia")
+        .with_value("party_b", "the Kingdom of Boreland");
     for branch in ["sickness", "pensions", "unemployment", "family"] {
         draft = draft.with_value(&format!("branch.{branch}"), true);
     }

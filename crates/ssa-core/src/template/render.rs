@@ -179,6 +179,18 @@ impl<'o, 't> Renderer<'o, 't> {
                         text: capitalised(&text),
                     }
                 }
+                // A party's name carries its own article ("the Republic of Aurelia"), which
+                // opens a sentence with a capital.
+                Segment::Value { parameter, text }
+                    if starts_sentence(&segments)
+                        && self.outline.parameter(&parameter).map(|p| p.kind)
+                            == Some(ParameterType::Party) =>
+                {
+                    Segment::Value {
+                        parameter,
+                        text: capitalised(&text),
+                    }
+                }
                 other => other,
             };
             // Adjacent literal runs are merged so that consumers see one run per stretch.

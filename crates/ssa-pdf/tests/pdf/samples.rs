@@ -23,8 +23,8 @@ pub const CREATED: i64 = 1_795_428_000;
 pub fn annex1_document() -> Document {
     let (template, _) = Template::load("r167-annex1-bilateral.toml", ANNEX1).expect("ships");
     let draft = Draft::of(&template)
-        .with_value("party_a", "Republic of Aurelia")
-        .with_value("party_b", "Kingdom of Boreland");
+        .with_value("party_a", "the Republic of Aurelia")
+        .with_value("party_b", "the Kingdom of Boreland");
     render(&template, &draft)
 }
 
