@@ -580,9 +580,27 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
             let export = workbench.export_pdf(&negotiation, &document, &lang, &path)?;
             let _ = writeln!(
                 out,
-                "wrote {} ({} pages, {} bytes)",
-                export.path, export.pages, export.bytes
+                "wrote {} ({} {}, {} bytes)",
+                export.path,
+                export.pages,
+                if export.pages == 1 { "page" } else { "pages" },
+                export.bytes
             );
+            match export.open_particulars {
+                0 => {}
+                1 => {
+                    let _ = writeln!(
+                        out,
+                        "1 particular is still open; it prints as a bracketed blank."
+                    );
+                }
+                n => {
+                    let _ = writeln!(
+                        out,
+                        "{n} particulars are still open; they print as bracketed blanks."
+                    );
+                }
+            }
             if let Some(signature) = &export.signature_path {
                 let _ = writeln!(out, "signed: {signature}");
             }

@@ -158,6 +158,24 @@ impl Segment {
     }
 }
 
+impl Segment {
+    /// The segment as it prints on paper: like [`Segment::plain`], but an open particular is the
+    /// bracketed blank negotiators use for text not yet agreed ("[posting duration]").
+    /// (`plain` keeps "[…: not filled]": it is the canonical text initialled versions are
+    /// fingerprinted on, which must never change.)
+    pub fn printed(&self) -> String {
+        match self {
+            Segment::Unfilled { label, .. } => format!("[{label}]"),
+            other => other.plain(),
+        }
+    }
+}
+
+/// Joins segments as they print on paper (see [`Segment::printed`]).
+pub fn printed(segments: &[Segment]) -> String {
+    segments.iter().map(Segment::printed).collect()
+}
+
 /// Joins segments into plain text.
 pub fn plain(segments: &[Segment]) -> String {
     segments.iter().map(Segment::plain).collect()
