@@ -120,7 +120,7 @@ export function renderDraft(template: Template, draft: Draft): Rendered {
           added: false,
           heading: node.heading ? [{ kind: "text", text: node.heading }] : [],
           text: text ? segments(node, text) : [],
-          wording: custom !== undefined ? { source: "custom" } : alternative ? { source: "alternative", id: alternative.id, is_default: alternative.default === true } : { source: "model" },
+          wording: custom !== undefined ? { source: "custom" } : alternative ? { source: "alternative", id: alternative.id, label: alternative.label, is_default: alternative.default === true } : { source: "model" },
           differs_from_model: custom !== undefined || (alternative !== undefined && alternative.default !== true),
           provenance: node.provenance ?? template.provenance,
           guidance: node.guidance ?? null,

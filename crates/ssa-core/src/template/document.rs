@@ -62,7 +62,12 @@ pub enum Wording {
     /// The template's `text`.
     Model,
     /// One of the template's alternative wordings.
-    Alternative { id: String, is_default: bool },
+    Alternative {
+        id: String,
+        /// Its name, for people ("Pro-rata apportionment").
+        label: String,
+        is_default: bool,
+    },
     /// Free wording from the draft.
     Custom,
 }

@@ -146,6 +146,7 @@ impl<'o, 't> Renderer<'o, 't> {
                 let is_default = Some(alternative) == node.default_alternative();
                 let wording = Wording::Alternative {
                     id: alternative.id.clone(),
+                    label: alternative.label.clone(),
                     is_default,
                 };
                 (model_text, wording, !is_default)

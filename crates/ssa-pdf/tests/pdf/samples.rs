@@ -9,6 +9,7 @@ use ssa_pdf::agreement::{AgreementInput, AgreementLabels};
 use ssa_pdf::brief::{BriefInput, BriefLabels, BriefRow};
 use ssa_pdf::redline::{
     ArticleChange, RedlineArticle, RedlineInput, RedlineLabels, RedlineOp, RedlineSegment,
+    RedlineSummary,
 };
 use ssa_pdf::step_report::{
     ChecklistItem, Comparison, ComparisonRow, GateDecision, StepReportInput, StepReportLabels,
@@ -96,6 +97,13 @@ pub fn redline_input(changed_only: bool) -> RedlineInput {
         language: "en".into(),
         created_unix: CREATED,
         labels: RedlineLabels::english(),
+        summary: RedlineSummary {
+            added: 1,
+            removed: 1,
+            changed: 1,
+            unchanged: 1,
+            ..RedlineSummary::default()
+        },
     }
 }
 
