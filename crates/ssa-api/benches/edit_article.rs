@@ -33,9 +33,12 @@ const ARTICLES: usize = 60;
 
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let (mut workbench, _) =
-        Workbench::open(&DataDir::new(dir.path()), Arc::new(Fixed), Arc::new(UuidIds))
-            .expect("workbench opens");
+    let (mut workbench, _) = Workbench::open(
+        &DataDir::new(dir.path()),
+        Arc::new(Fixed),
+        Arc::new(UuidIds),
+    )
+    .expect("workbench opens");
     let id = workbench.create_sample_negotiation().expect("sample").id;
     let articles = |workbench: &Workbench| -> Vec<String> {
         let agreement = workbench.agreement(&id).unwrap();
@@ -72,29 +75,33 @@ fn bench(c: &mut Criterion) {
     let edited = ids[ARTICLES / 2].clone();
     let mut round = 0u64;
     let timings = Mutex::new(Vec::<Duration>::new());
-    c.bench_function("edit one article of a 60-article draft, save and render", |b| {
-        b.iter_custom(|iterations| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iterations {
-                let base = workbench.get_draft(&id).unwrap().unwrap();
-                let mut draft = base.clone();
-                round += 1;
-                draft.custom_wording.insert(
-                    edited.clone(),
-                    format!("Wording typed by the negotiator, pass {round}, citing {{{{ref:{}}}}}.", ids[3]),
-                );
-                let started = Instant::now();
-                let rendered = workbench
-                    .edit_draft(black_box(&id), &base, &draft)
-                    .unwrap();
-                let took = started.elapsed();
-                black_box(rendered);
-                timings.lock().unwrap().push(took);
-                total += took;
-            }
-            total
-        })
-    });
+    c.bench_function(
+        "edit one article of a 60-article draft, save and render",
+        |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    let base = workbench.get_draft(&id).unwrap().unwrap();
+                    let mut draft = base.clone();
+                    round += 1;
+                    draft.custom_wording.insert(
+                        edited.clone(),
+                        format!(
+                            "Wording typed by the negotiator, pass {round}, citing {{{{ref:{}}}}}.",
+                            ids[3]
+                        ),
+                    );
+                    let started = Instant::now();
+                    let rendered = workbench.edit_draft(black_box(&id), &base, &draft).unwrap();
+                    let took = started.elapsed();
+                    black_box(rendered);
+                    timings.lock().unwrap().push(took);
+                    total += took;
+                }
+                total
+            })
+        },
+    );
     let mut timings = timings.into_inner().unwrap();
     timings.sort();
     let at = |q: f64| timings[((timings.len() as f64 * q) as usize).min(timings.len() - 1)];
