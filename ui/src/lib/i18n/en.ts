@@ -1,3 +1,4 @@
+import { editorEn } from "../../agreement/editor/messages";
 import { roundsEn } from "../../rounds/messages";
 import { securityEn } from "../../security/messages";
 import { templatesEn } from "../../templates/messages";
@@ -12,6 +13,7 @@ export const en = {
   ...versionsEn,
   ...documentsEn,
   ...roundsEn,
+  ...editorEn,
   ...securityEn,
   "app.name": "SSA Workbench",
   "app.skip": "Skip to content",
@@ -268,11 +270,10 @@ export const en = {
   "agreement.include": "Keep in the agreement",
   "agreement.alternatives": "Wording",
   "agreement.modelDefault": "model default",
-  "agreement.wording": "Edit the wording",
+  "agreement.wording": "Wording",
   "agreement.wordingFor": "Wording of {name}",
   "agreement.wordingDiffers": "differs from the model",
   "agreement.changeFromModel": "Change from the model wording (struck through: removed; underlined: added)",
-  "agreement.wordingHint": "Text in double braces is filled in or numbered automatically; keep it as it is.",
   "agreement.restoreWording": "Restore model wording",
   "agreement.articlePreview": "As it reads",
   "agreement.parameters": "Particulars",

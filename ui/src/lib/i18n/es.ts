@@ -1,3 +1,4 @@
+import { editorEs } from "../../agreement/editor/messages";
 import type { Dictionary } from "./en";
 import { roundsEs } from "../../rounds/messages";
 import { securityEs } from "../../security/messages";
@@ -12,6 +13,7 @@ export const es: Dictionary = {
   ...versionsEs,
   ...documentsEs,
   ...roundsEs,
+  ...editorEs,
   ...securityEs,
   "app.name": "SSA Workbench",
   "app.skip": "Ir al contenido",
@@ -270,11 +272,10 @@ export const es: Dictionary = {
   "agreement.include": "Mantener en el convenio",
   "agreement.alternatives": "Redacción",
   "agreement.modelDefault": "opción por defecto del modelo",
-  "agreement.wording": "Editar la redacción",
+  "agreement.wording": "Redacción",
   "agreement.wordingFor": "Redacción de {name}",
   "agreement.wordingDiffers": "difiere del modelo",
   "agreement.changeFromModel": "Cambio respecto del texto del modelo (tachado: suprimido; subrayado: añadido)",
-  "agreement.wordingHint": "El texto entre llaves dobles se completa o numera automáticamente; déjelo como está.",
   "agreement.restoreWording": "Restablecer la redacción del modelo",
   "agreement.articlePreview": "Texto resultante",
   "agreement.parameters": "Datos",

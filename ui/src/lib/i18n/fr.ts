@@ -1,3 +1,4 @@
+import { editorFr } from "../../agreement/editor/messages";
 import type { Dictionary } from "./en";
 import { roundsFr } from "../../rounds/messages";
 import { securityFr } from "../../security/messages";
@@ -12,6 +13,7 @@ export const fr: Dictionary = {
   ...versionsFr,
   ...documentsFr,
   ...roundsFr,
+  ...editorFr,
   ...securityFr,
   "app.name": "SSA Workbench",
   "app.skip": "Aller au contenu",
@@ -271,11 +273,10 @@ export const fr: Dictionary = {
   "agreement.include": "Garder dans l’accord",
   "agreement.alternatives": "Rédaction",
   "agreement.modelDefault": "choix par défaut du modèle",
-  "agreement.wording": "Modifier la rédaction",
+  "agreement.wording": "Rédaction",
   "agreement.wordingFor": "Rédaction de {name}",
   "agreement.wordingDiffers": "diffère du modèle",
   "agreement.changeFromModel": "Modification par rapport au texte du modèle (barré : supprimé ; souligné : ajouté)",
-  "agreement.wordingHint": "Le texte entre doubles accolades est rempli ou numéroté automatiquement ; laissez-le tel quel.",
   "agreement.restoreWording": "Rétablir la rédaction du modèle",
   "agreement.articlePreview": "Texte obtenu",
   "agreement.parameters": "Éléments",
