@@ -72,6 +72,23 @@ describe("agreement", () => {
     await waitFor(() => expect(lastDraft(backend).values).toEqual({ "posting.months": 36 }));
   });
 
+  it("says why letters in the months field are not saved, and keeps the last good value", async () => {
+    const backend = new FakeBackend([negotiation()]);
+    backend.drafts.set("n1", { template_id: "test-template", template_version: "1.0.0", values: { "posting.months": 36 } });
+    await openAgreement(backend, false);
+    await screen.findByTestId("agreement-view");
+    const input = screen.getByTestId("param-posting.months");
+    await fireEvent.input(input, { target: { value: "abc" } });
+    expect(screen.getByTestId("param-problem-posting.months").textContent).toBe(
+      "“abc” is not a whole number: enter digits only. It was not saved; the draft keeps 36.",
+    );
+    await fireEvent.blur(input);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(backend.spy("editDraft")).not.toHaveBeenCalled();
+    await fireEvent.click(outlineItem("art.post"));
+    expect(screen.getByTestId("article-preview").textContent).toContain("36 months");
+  });
+
   it("undo restores the previous draft and saves it", async () => {
     const backend = new FakeBackend([negotiation()]);
     await openAgreement(backend);
