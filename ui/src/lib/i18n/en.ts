@@ -277,7 +277,7 @@ export const en = {
   "agreement.include": "Keep in the agreement",
   "agreement.alternatives": "Wording",
   "agreement.modelDefault": "model default",
-  "agreement.wording": "Wording",
+  "agreement.wording": "Text of the provision",
   "agreement.wordingFor": "Wording of {name}",
   "agreement.wordingDiffers": "differs from the model",
   "agreement.changeFromModel": "Change from the model wording (struck through: removed; underlined: added)",

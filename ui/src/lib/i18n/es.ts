@@ -279,7 +279,7 @@ export const es: Dictionary = {
   "agreement.include": "Mantener en el convenio",
   "agreement.alternatives": "Redacción",
   "agreement.modelDefault": "opción por defecto del modelo",
-  "agreement.wording": "Redacción",
+  "agreement.wording": "Texto de la disposición",
   "agreement.wordingFor": "Redacción de {name}",
   "agreement.wordingDiffers": "difiere del modelo",
   "agreement.changeFromModel": "Cambio respecto del texto del modelo (tachado: suprimido; subrayado: añadido)",

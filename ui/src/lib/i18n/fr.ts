@@ -280,7 +280,7 @@ export const fr: Dictionary = {
   "agreement.include": "Garder dans l’accord",
   "agreement.alternatives": "Rédaction",
   "agreement.modelDefault": "choix par défaut du modèle",
-  "agreement.wording": "Rédaction",
+  "agreement.wording": "Texte de la disposition",
   "agreement.wordingFor": "Rédaction de {name}",
   "agreement.wordingDiffers": "diffère du modèle",
   "agreement.changeFromModel": "Modification par rapport au texte du modèle (barré : supprimé ; souligné : ajouté)",
