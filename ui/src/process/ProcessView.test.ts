@@ -137,7 +137,7 @@ describe("process view", { timeout: 20000 }, () => {
     await waitFor(() => expect(stepButton("feasibility").dataset.current).toBe("true"));
     expect(stepButton("need").dataset.status).toBe("done");
     expect(stepButton("feasibility").dataset.status).toBe("in_progress");
-    expect(screen.getByTestId("gate-recorded").textContent?.replace(/\s+/g, " ")).toContain("Go on 2026-03-10 — Large corridor");
+    expect(screen.getByTestId("gate-recorded").textContent?.replace(/\s+/g, " ")).toContain("Go on 10 March 2026 — Large corridor");
   });
 
   it("warns before a Go with open checklist items and no rationale, in French too", async () => {
