@@ -131,12 +131,20 @@ impl Workbench {
             return Ok(None);
         }
         let agreement = self.agreement(negotiation_id)?;
+        let problems = crate::problems::worded(
+            &agreement.template,
+            &agreement.document,
+            &agreement.report.problems,
+        );
+        let provisions =
+            crate::provisions(&agreement.template, &agreement.draft, &agreement.document);
         Ok(Some(AgreementDto {
             negotiation_id: negotiation_id.to_string(),
             template: agreement.template,
             draft: agreement.draft,
             document: agreement.document,
-            problems: agreement.report.problems,
+            problems,
+            provisions,
         }))
     }
 
@@ -172,12 +180,7 @@ impl Workbench {
             .save_draft_edit(negotiation_id, base, draft, self.clock.now())?;
         let stored = self.edit_outcome(negotiation_id, outcome, &current)?;
         let template = self.load_template(&stored.template_id, &stored.template_version)?;
-        let (document, problems) = render_checked(&template, &stored);
-        Ok(RenderedDto {
-            document,
-            problems,
-            draft: stored,
-        })
+        Ok(crate::draft_document::rendered(&template, stored))
     }
 
     /// The stored draft after an edit, or the refusal of the edit; `current` names the

@@ -113,6 +113,16 @@ fn write_node(out: &mut String, node: &DocumentNode, input: &AgreementInput<'_>)
                 out.push_str(&format!("<p>{}</p>", segments(&node.text)));
             }
         }
+        NodeKind::Annex => {
+            out.push_str(&format!(
+                "<h2 id=\"{}\">{}</h2>",
+                escape(&node.id),
+                segments(&node.heading)
+            ));
+            if !node.text.is_empty() {
+                out.push_str(&format!("<p>{}</p>", segments(&node.text)));
+            }
+        }
         NodeKind::Paragraph | NodeKind::Item => out.push_str(&format!(
             "<p class=\"item\">{} {}</p>",
             label,

@@ -25,6 +25,15 @@ export const commands = {
 	getAgreement: (negotiationId: string) => typedError<AgreementDto | null, ApiError>(__TAURI_INVOKE("get_agreement", { negotiationId })),
 	startAgreement: (negotiationId: string, templateId: string | null) => typedError<AgreementDto, ApiError>(__TAURI_INVOKE("start_agreement", { negotiationId, templateId })),
 	editDraft: (negotiationId: string, base: Draft, draft: Draft) => typedError<RenderedDto, ApiError>(__TAURI_INVOKE("edit_draft", { negotiationId, base, draft })),
+	/**
+	 *  One structure edit (add, move, delete, split, merge, heading, title) of the draft as `base`
+	 *  had it, saved like any edit.
+	 */
+	editDraftStructure: (negotiationId: string, base: Draft, edit: StructureEdit) => typedError<StructureEditDto, ApiError>(__TAURI_INVOKE("edit_draft_structure", { negotiationId, base, edit })),
+	/**  The draft's problems, worded in en/fr/es (what `ssa check` prints). */
+	checkDraft: (negotiationId: string) => typedError<ProblemDto[], ApiError>(__TAURI_INVOKE("check_draft", { negotiationId })),
+	/**  The models this negotiation's draft can start from, the best fit first (and recommended). */
+	listTemplateChoices: (negotiationId: string) => typedError<TemplateChoiceDto[], ApiError>(__TAURI_INVOKE("list_template_choices", { negotiationId })),
 	getTemplate: (id: string, version: string) => typedError<Template, ApiError>(__TAURI_INVOKE("get_template", { id, version })),
 	deriveTemplate: (id: string, version: string, newId: string, newTitle: string) => typedError<TemplateSummaryDto, ApiError>(__TAURI_INVOKE("derive_template", { id, version, newId, newTitle })),
 	/**  Returns the template's warnings; errors refuse the save. */
@@ -126,6 +135,11 @@ export type ActionItem = {
 	done: boolean,
 };
 
+/**  A provision the draft adds: its kind (the rest is kept where any node's choices are). */
+export type AddedNode = {
+	kind: NodeKind,
+};
+
 /**
  *  A negotiation's draft agreement with everything the agreement view needs: the template (its
  *  nodes, alternatives, guidance and parameter declarations), the draft's choices, the rendered
@@ -136,7 +150,9 @@ export type AgreementDto = {
 	template: Template,
 	draft: Draft,
 	document: Document,
-	problems: Problem[],
+	problems: ProblemDto[],
+	/**  Every provision, for the reference picker and the outline. */
+	provisions: ProvisionDto[],
 };
 
 /**  Two parties, or three or more. */
@@ -184,7 +200,8 @@ export type ArrangementDto = {
 	template: Template,
 	draft: Draft,
 	document: Document,
-	problems: Problem[],
+	problems: ProblemDto[],
+	provisions: ProvisionDto[],
 	links: ArrangementLink[],
 	agreementNumbering: AgreementNumbering,
 };
@@ -401,6 +418,13 @@ export type DocumentNode = {
 	number?: string | null,
 	/**  The number as printed ("Part III", "Article 12", "3.", "(a)"). */
 	label?: string | null,
+	/**
+	 *  How a person cites it and the command line prints it ("Article 12(3)(a)", "Final
+	 *  Protocol(2)"); absent for the preamble and the signature block.
+	 */
+	citation?: string | null,
+	/**  True for a provision this draft adds (the model does not have it). */
+	added: boolean,
 	heading?: Segment[],
 	text?: Segment[],
 	wording: Wording,
@@ -424,6 +448,22 @@ export type Draft = {
 	values?: { [key in string]: Value },
 	/**  Free wording replacing the model wording of a node; may use the same `{{…}}` tokens. */
 	custom_wording?: { [key in string]: string },
+	/**
+	 *  Provisions the draft adds to the model, by their ids (`new-1`, `new-2`…, never reused).
+	 *  Their wording is in `custom_wording`, their heading in `headings`, their place in
+	 *  `order`.
+	 */
+	added?: { [key in string]: AddedNode },
+	/**
+	 *  The children of a parent in reading order where the draft changed them, keyed by the
+	 *  parent's id (`""`: the top level). A node listed here sits under that parent; every other
+	 *  node sits where the model puts it. See [`super::structure`].
+	 */
+	order?: { [key in string]: string[] },
+	/**  Headings replacing the model's (or giving an added provision its heading). */
+	headings?: { [key in string]: string },
+	/**  The agreement's title; absent: the template's title. */
+	title?: string | null,
 };
 
 /**  The encryption of the open database, for the Security dialog and `ssa encrypt`. */
@@ -816,7 +856,12 @@ export type Node = {
 /**  The structural kind of a node; decides where it may sit and how it is numbered. */
 export type NodeKind = "preamble" | "part" | "chapter" | "section" | "article" | "paragraph" | 
 /**  A sub-item: (a), (b) under a paragraph or article; (i), (ii) under another item. */
-"item" | "signature";
+"item" | "signature" | 
+/**
+ *  A separate instrument after the signature block (a Final Protocol, an annex): its
+ *  heading is its name; it is not numbered and holds paragraphs numbered 1., 2.…
+ */
+"annex";
 
 /**  Why the date cannot be computed yet. */
 export type NotComputable = 
@@ -830,6 +875,8 @@ export type NotComputable =
 export type OmissionReason = 
 /**  An optional node left out. */
 { kind: "excluded" } | 
+/**  A provision the model requires, deleted by this draft (a departure from the model). */
+{ kind: "deleted" } | 
 /**  A condition that does not hold in this draft. */
 { kind: "condition"; when: string };
 
@@ -947,6 +994,11 @@ export type PitfallDto = {
 	provenance: ProvenanceDto,
 };
 
+/**  Where a provision goes. */
+export type Place = { at: "after"; id: string } | { at: "before"; id: string } | { at: "first_in"; id: string } | { at: "last_in"; id: string } | 
+/**  The end of the agreement, at the top level (a Final Protocol, an annex). */
+{ at: "end" };
+
 export type PositionDto = {
 	roundId: string,
 	nodeId: string,
@@ -1017,6 +1069,27 @@ export type Problem = {
 	message: string,
 };
 
+/**  One problem of a draft, worded for the person who drafts it. */
+export type ProblemDto = {
+	severity: Severity,
+	/**  The code: the kind of problem. */
+	kind: ProblemKind,
+	/**  The readable values the sentence uses ("place", "particular", "target", "term"). */
+	params: { [key in string]: string },
+	/**  The provision to go to (its id; never shown). */
+	node: string | null,
+	/**  The other provision involved (a reference's target; never shown). */
+	related_node: string | null,
+	/**  The particular involved (its key; never shown). */
+	parameter: string | null,
+	/**  The provision as a person finds it ("Article 1(1)(a) Definitions"), when there is one. */
+	place: string | null,
+	/**  The sentence in English. */
+	message: string,
+	/**  The sentence in each language of the app. */
+	text: Worded,
+};
+
 /**  What kind of problem; a UI can switch on it (and the JSON carries it as a snake_case code). */
 export type ProblemKind = 
 /**  TOML that does not parse, a `{{…}}` token or a `when` condition that does not parse. */
@@ -1065,8 +1138,8 @@ export type ProblemKind =
 "date_order" | 
 /**  A draft choice for a node id the template does not have. */
 "unknown_node" | 
-/**  An inclusion choice for a node that is not optional. */
-"not_optional" | 
+/**  The draft deletes a provision the model requires. */
+"departs_from_model" | 
 /**  A chosen alternative the node does not have. */
 "unknown_alternative" | 
 /**
@@ -1145,6 +1218,24 @@ export type ProvenanceDto = {
 
 export type ProvenanceStatusDto = "sourced" | "inferred";
 
+/**
+ *  One provision as the reference picker lists it: "Article 12(3)" and the heading of its
+ *  article. Left-out provisions are listed too (`kept: false`), so a picker can show them
+ *  disabled; they have no citation.
+ */
+export type ProvisionDto = {
+	id: string,
+	kind: NodeKind,
+	/**  "Article 12(3)"; absent for a left-out provision. */
+	citation: string | null,
+	/**  Its own heading, or (for a paragraph or an item) its article's. */
+	heading: string,
+	kept: boolean,
+	added: boolean,
+	/**  0 for the top level. */
+	depth: number,
+};
+
 /**  The signature and ratification record of one negotiation. */
 export type Ratification = {
 	parties?: PartyRatification[],
@@ -1185,8 +1276,9 @@ export type ReferenceStyle = "long" | "compact";
  */
 export type RenderedDto = {
 	document: Document,
-	problems: Problem[],
+	problems: ProblemDto[],
 	draft: Draft,
+	provisions: ProvisionDto[],
 };
 
 /**  A review date of the agreement (joint committee, statistics exchange, evaluation). */
@@ -1262,6 +1354,11 @@ export type Segment = { kind: "text"; text: string } |
 { kind: "broken_reference"; target: string; reason: BrokenReason } | 
 /**  A use of a defined term. */
 { kind: "term"; key: string; text: string; 
+/**
+ *  The wording written in the token (`{{term:key|display}}`), when it is not the defined
+ *  term itself; kept so that the editor writes the token back exactly.
+ */
+display?: string | null; 
 /**  Id of the node that defines it, when that node is in the document. */
 defined_in?: string | null };
 
@@ -1338,6 +1435,45 @@ export type StepRefDto = {
 };
 
 export type StepStatusDto = "not_started" | "in_progress" | "done" | "skipped";
+
+/**  One change to the structure of a draft. */
+export type StructureEdit = 
+/**  A new provision at `place`, with its heading and wording (which may use tokens). */
+{ op: "add"; kind: NodeKind; place: Place; heading: string | null; text: string } | { op: "move"; id: string; place: Place } | 
+/**  Before the previous kept provision of the same parent. */
+{ op: "move_up"; id: string } | 
+/**  After the next kept provision of the same parent. */
+{ op: "move_down"; id: string } | 
+/**  Into the previous kept sibling, as its last child (an added paragraph becomes an item). */
+{ op: "indent"; id: string } | 
+/**  Out of its parent, right after it (an added item under a paragraph becomes a paragraph). */
+{ op: "outdent"; id: string } | { op: "delete"; id: string } | 
+/**  Brings back a model provision the draft deleted or left out. */
+{ op: "restore"; id: string } | 
+/**
+ *  The provision keeps `before` as its wording; a new one of the same kind right after it
+ *  gets `after`.
+ */
+{ op: "split"; id: string; before: string; after: string } | 
+/**
+ *  The provision and the next kept one of the same kind become one: wordings joined, the
+ *  next one's sub-provisions moved in, the next one deleted.
+ */
+{ op: "merge"; id: string } | 
+/**  `None`: the model's heading again. */
+{ op: "heading"; id: string; heading: string | null } | 
+/**  `None`: the template's title again. */
+{ op: "title"; title: string | null };
+
+/**
+ *  What a structure edit returns: the draft rendered as [`RenderedDto`], and the provision the
+ *  edit made, moved or changed with its citation now ("Article 9").
+ */
+export type StructureEditDto = {
+	rendered: RenderedDto,
+	node: string | null,
+	citation: string | null,
+};
 
 /**  How numbers and cross-references are written. Defaults are English treaty style. */
 export type Style = {
@@ -1419,6 +1555,18 @@ export type Template = {
 	style?: Style,
 	parameter?: Parameter[],
 	node?: Node[],
+};
+
+/**  A model a negotiation can start its draft from, as the picker lists it. */
+export type TemplateChoiceDto = {
+	id: string,
+	version: string,
+	/**  What it is, in plain words: "R167 Annex I — bilateral agreement". */
+	label: string,
+	/**  What it is for (the template's description). */
+	purpose: string,
+	/**  True for the one that fits the negotiation best: listed first and selected. */
+	recommended: boolean,
 };
 
 /**  Identifies one version of one template. */
@@ -1525,6 +1673,12 @@ export type VersionRefDto =
 { kind: "current" } | 
 /**  A revision (a version when named), by number. */
 { kind: "revision"; number: number };
+
+export type Worded = {
+	en: string,
+	fr: string,
+	es: string,
+};
 
 /**  Where a node's wording comes from. */
 export type Wording = 

@@ -33,6 +33,12 @@ pub struct DocumentNode {
     /// The number as printed ("Part III", "Article 12", "3.", "(a)").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// How a person cites it and the command line prints it ("Article 12(3)(a)", "Final
+    /// Protocol(2)"); absent for the preamble and the signature block.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+    /// True for a provision this draft adds (the model does not have it).
+    pub added: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub heading: Vec<Segment>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -93,6 +99,10 @@ pub enum Segment {
     Term {
         key: String,
         text: String,
+        /// The wording written in the token (`{{term:key|display}}`), when it is not the defined
+        /// term itself; kept so that the editor writes the token back exactly.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        display: Option<String>,
         /// Id of the node that defines it, when that node is in the document.
         #[serde(skip_serializing_if = "Option::is_none")]
         defined_in: Option<String>,
@@ -124,6 +134,8 @@ pub struct OmittedNode {
 pub enum OmissionReason {
     /// An optional node left out.
     Excluded,
+    /// A provision the model requires, deleted by this draft (a departure from the model).
+    Deleted,
     /// A condition that does not hold in this draft.
     Condition { when: String },
 }
@@ -202,7 +214,7 @@ fn write_node(out: &mut String, node: &DocumentNode, indent: usize) {
             }
             push_block(out, &text);
         }
-        NodeKind::Preamble | NodeKind::Signature => {
+        NodeKind::Preamble | NodeKind::Signature | NodeKind::Annex => {
             push_block(out, &heading);
             push_block(out, &text);
         }

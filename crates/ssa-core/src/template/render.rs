@@ -15,10 +15,13 @@ use super::document::{
 use super::draft::{Draft, Value};
 use super::format::{ParameterType, Provenance, Template};
 use super::outline::{Omission, Outline};
+use super::structure::arranged;
 use super::text::{pieces, Piece};
 
 /// Renders `draft` on `template` into a numbered document.
 pub fn render(template: &Template, draft: &Draft) -> Document {
+    let arranged = arranged(template, draft);
+    let template = arranged.as_ref();
     let outline = Outline::new(template, draft);
     let renderer = Renderer::new(&outline);
     let nodes = outline
@@ -33,6 +36,7 @@ pub fn render(template: &Template, draft: &Draft) -> Document {
         .zip(&outline.omitted)
         .filter_map(|(node, omission)| {
             let reason = match omission.as_ref()? {
+                Omission::Excluded if !node.optional => OmissionReason::Deleted,
                 Omission::Excluded => OmissionReason::Excluded,
                 Omission::Condition(when) => OmissionReason::Condition { when: when.clone() },
                 Omission::Ancestor(_) => return None,
@@ -106,6 +110,8 @@ impl<'o, 't> Renderer<'o, 't> {
             kind: node.kind,
             number: outline.numbers[index].clone(),
             label: outline.label(index),
+            citation: outline.citation(index),
+            added: outline.draft().added.contains_key(&node.id),
             heading: node
                 .heading
                 .as_deref()
@@ -243,6 +249,7 @@ impl<'o, 't> Renderer<'o, 't> {
         Segment::Term {
             key: key.into(),
             text,
+            display: display.map(str::to_string),
             defined_in,
         }
     }

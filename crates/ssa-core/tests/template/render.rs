@@ -166,6 +166,7 @@ fn terms_and_values_are_typed_segments() {
     assert!(paragraph.text.contains(&Segment::Term {
         key: "competent_authority".into(),
         text: "competent authorities".into(),
+        display: Some("competent authorities".into()),
         defined_in: Some("A.defs#a".into()),
     }));
     let first = document.find("A.post.1").unwrap();
