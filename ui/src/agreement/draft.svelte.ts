@@ -12,8 +12,10 @@ import {
   type ProblemDto,
   type Provision,
   type Rendered,
+  type NodeKind,
   type StructureEdit,
   type StructureEditDto,
+  type StructurePlace,
   type Template,
   type TemplateNode,
   type Value,
@@ -83,6 +85,8 @@ export class DraftState {
   provisions = $state<Provision[]>([]);
   /** A structure edit the backend refused, in its words; cleared by the next edit. */
   structureFailure = $state<string | null>(null);
+  /** The provision just added: the editor opens its heading for typing. */
+  justAdded = $state<string | null>(null);
 
   readonly #save: SaveDraft;
   readonly #load: LoadDraft;
@@ -385,6 +389,19 @@ export class DraftState {
       }
       return null;
     }
+  }
+
+  /**
+   * Adds an empty provision of `kind` at `place` and selects it (its article, for a paragraph);
+   * the editor then asks for its heading and wording.
+   */
+  async add(kind: NodeKind, place: StructurePlace): Promise<string | null> {
+    const id = await this.restructure({ op: "add", kind, place, heading: null, text: "" });
+    if (id) {
+      this.selected = this.outlineNodeOf(id) ?? id;
+      this.justAdded = id;
+    }
+    return id;
   }
 
   #edit(change: (draft: Draft) => void, typingKey: string | null = null): void {

@@ -5,7 +5,7 @@
 // rendered, as the picker listed it; a reference to a provision the draft leaves out reads as
 // that provision's heading and is flagged. A particular reads as its value as rendered, or as
 // the bracketed blank negotiators use ("[posting duration]"). A term reads as written.
-import type { AgreementDocument, DocumentNode, Segment, Template } from "../../lib/backend";
+import type { AgreementDocument, DocumentNode, Provision, Segment, Template } from "../../lib/backend";
 
 export type ReferenceState = "live" | "left_out" | "unknown";
 
@@ -19,64 +19,15 @@ export interface ParticularChip {
   filled: boolean;
 }
 
-/** A provision the reference picker offers: "Article 12(3)" and its heading or first words. */
-export interface Provision {
-  id: string;
-  label: string;
-  heading: string;
-  depth: number;
-}
-
 export interface ChipContext {
   reference(target: string): ReferenceChip;
   term(key: string, display: string | null): string;
   particular(name: string): ParticularChip;
 }
 
-function plain(segments: Segment[] | undefined): string {
-  return (segments ?? [])
-    .map((s) => (s.kind === "unfilled" ? `[${s.label}]` : s.kind === "broken_reference" ? "" : s.text))
-    .join("");
-}
-
 function words(text: string, count: number): string {
   const all = text.trim().split(/\s+/);
   return all.length <= count ? all.join(" ") : `${all.slice(0, count).join(" ")} …`;
-}
-
-/**
- * Every numbered provision of the document, in order, labelled compactly ("Article 12(3)(a)")
- * for the picker. The renderer's own wording of a reference may be longer ("Article 12,
- * paragraph 3"); the chip takes that once the draft is rendered.
- */
-export function provisionsOf(document: AgreementDocument): Provision[] {
-  const out: Provision[] = [];
-  const walk = (nodes: DocumentNode[], article: string | null, tail: string, depth: number) => {
-    for (const node of nodes) {
-      let label: string | null = null;
-      let nextArticle = article;
-      let nextTail = tail;
-      if (node.kind === "paragraph" || node.kind === "item") {
-        if (article && node.number) {
-          nextTail = `${tail}(${node.number})`;
-          label = `${article}${nextTail}`;
-        }
-      } else if (node.label) {
-        label = node.label;
-        if (node.kind === "article") {
-          nextArticle = node.label;
-          nextTail = "";
-        }
-      }
-      if (label) {
-        const heading = plain(node.heading) || words(plain(node.text), 8);
-        out.push({ id: node.id, label, heading, depth });
-      }
-      walk(node.children ?? [], nextArticle, nextTail, label ? depth + 1 : depth);
-    }
-  };
-  walk(document.nodes, null, "", 0);
-  return out;
 }
 
 function findNode(nodes: DocumentNode[], id: string): DocumentNode | null {
@@ -100,12 +51,20 @@ function allSegments(document: AgreementDocument): Segment[] {
   return out;
 }
 
-/** The chips of the provision `from` (a node id), read from the draft as last rendered. */
-export function chipContext(document: AgreementDocument, template: Template, from: string): ChipContext {
+/**
+ * The chips of the provision `from` (a node id), read from the draft as last rendered and its
+ * provision list (the backend's citations: "Article 12(3)").
+ */
+export function chipContext(
+  document: AgreementDocument,
+  template: Template,
+  provisionList: Provision[],
+  from: string,
+): ChipContext {
   const here = findNode(document.nodes, from);
   const ownSegments = [...(here?.heading ?? []), ...(here?.text ?? [])];
   const everywhere = allSegments(document);
-  const provisions = new Map(provisionsOf(document).map((p) => [p.id, p]));
+  const provisions = new Map(provisionList.map((p) => [p.id, p]));
   const templateNodes = new Map((template.node ?? []).map((n) => [n.id, n]));
   const terms = new Map<string, string>();
   for (const node of template.node ?? []) for (const [key, text] of Object.entries(node.defines ?? {})) terms.set(key, text);
@@ -116,7 +75,8 @@ export function chipContext(document: AgreementDocument, template: Template, fro
       const written = ownSegments.find((s) => s.kind === "reference" && s.target === target);
       if (written && written.kind === "reference") return { text: written.text, state: "live" };
       const listed = provisions.get(target);
-      if (listed) return { text: listed.label, state: "live" };
+      if (listed?.kept && listed.citation) return { text: listed.citation, state: "live" };
+      if (listed && !listed.kept) return { text: listed.heading || words(templateNodes.get(target)?.text ?? "", 6), state: "left_out" };
       const model = templateNodes.get(target);
       if (model) return { text: model.heading ?? words(model.text ?? "", 6), state: "left_out" };
       return { text: "", state: "unknown" };
@@ -135,14 +95,4 @@ export function chipContext(document: AgreementDocument, template: Template, fro
       return { text: `[${parameters.get(name)?.label ?? ""}]`, filled: false };
     },
   };
-}
-
-/** The provisions the draft leaves out (the highest left-out ones), by their model heading. */
-export function leftOutProvisions(document: AgreementDocument, template: Template): Provision[] {
-  const nodes = new Map((template.node ?? []).map((n) => [n.id, n]));
-  return document.omitted.flatMap((omitted) => {
-    const node = nodes.get(omitted.id);
-    if (!node || node.kind === "preamble" || node.kind === "signature") return [];
-    return [{ id: node.id, label: "", heading: node.heading ?? words(node.text ?? "", 8), depth: 0 }];
-  });
 }
