@@ -24,7 +24,12 @@ describe("agreement", () => {
     await openAgreement(backend, false);
     await screen.findByTestId("agreement-empty");
     const start = await screen.findByTestId("start-draft");
-    expect(document.body.textContent).toContain("Agreement between [party a] and [party b]");
+    // Listed by what each model is for, the one that fits a bilateral negotiation first and chosen.
+    expect(screen.getAllByTestId("template-label")[0].textContent).toBe("Test model — bilateral agreement");
+    expect((screen.getByTestId("template-test-template") as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByTestId("agreement-empty").textContent).toContain("Fits this negotiation");
+    expect(document.body.textContent).not.toContain("[party a]");
+    expect(document.body.textContent).not.toContain("{{");
     await fireEvent.click(start);
     await screen.findByTestId("agreement-view");
     expect(backend.spy("startAgreement")).toHaveBeenCalledWith("n1", "test-template");
@@ -139,5 +144,19 @@ describe("agreement", () => {
     expect((screen.getByTestId("toggle-include-art.equal") as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByTestId("param-posting.months") as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByTestId("undo")).toBeNull();
+  });
+
+  it("words each problem in the interface language, names its provision, never an id, and goes there", async () => {
+    const backend = new FakeBackend([negotiation()]);
+    await openAgreement(backend);
+    await fireEvent.change(screen.getByTestId("language-select"), { target: { value: "fr" } });
+    await fireEvent.click(screen.getByTestId("tab-problems"));
+    const item = (await screen.findAllByTestId("problem-item"))[0];
+    expect(item.textContent).toContain("Article 5");
+    expect(item.textContent).toContain("date of entry into force is not filled. (fr)");
+    expect(item.textContent).not.toContain("art.entry");
+    await fireEvent.click(item);
+    await waitFor(() => expect(screen.getByTestId("article-editor").getAttribute("data-node-id")).toBe("art.entry"));
+    await fireEvent.change(screen.getByTestId("language-select"), { target: { value: "en" } });
   });
 });
