@@ -249,3 +249,93 @@ fn strip_placeholders(text: &str) -> String {
     out.push_str(rest);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+impl Workbench {
+    /// The id of the provision cited as `citation` ("Article 8", "Article 8(2)(b)", "Part II",
+    /// "Final Protocol(1)") in the draft as it is now; refused (exit code 1 on the command line)
+    /// when no provision reads so, with the range of articles there are.
+    pub fn provision_cited(
+        &self,
+        negotiation_id: &str,
+        citation: &str,
+    ) -> Result<String, ApiError> {
+        let agreement = self.agreement(negotiation_id)?;
+        let wanted = normalised_citation(citation);
+        if let Some(node) = agreement
+            .document
+            .walk()
+            .find(|n| n.citation.as_deref().map(normalised_citation) == Some(wanted.clone()))
+        {
+            return Ok(node.id.clone());
+        }
+        let articles: Vec<&str> = agreement
+            .document
+            .walk()
+            .filter(|n| n.kind == NodeKind::Article)
+            .filter_map(|n| n.citation.as_deref())
+            .collect();
+        let range = match (articles.first(), articles.last()) {
+            (Some(first), Some(last)) => format!(" Its articles run from {first} to {last}."),
+            _ => String::new(),
+        };
+        Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("This draft has no provision “{citation}”.{range} Nothing was changed."),
+        ))
+    }
+
+    /// Where a provision of `kind` goes when it is put "after" the provision cited as
+    /// `citation`, as a person means it: after a provision of the same kind; at the end of a
+    /// provision that can hold it (a paragraph "after Article 8" is Article 8's last
+    /// paragraph); an article after a paragraph goes after that paragraph's article.
+    pub fn place_after(
+        &self,
+        negotiation_id: &str,
+        citation: &str,
+        kind: NodeKind,
+    ) -> Result<ssa_core::template::edit::Place, ApiError> {
+        use ssa_core::template::edit::Place;
+        let id = self.provision_cited(negotiation_id, citation)?;
+        let agreement = self.agreement(negotiation_id)?;
+        let mut chain: Vec<&DocumentNode> = Vec::new();
+        fn path<'d>(nodes: &'d [DocumentNode], id: &str, out: &mut Vec<&'d DocumentNode>) -> bool {
+            for node in nodes {
+                out.push(node);
+                if node.id == id || path(&node.children, id, out) {
+                    return true;
+                }
+                out.pop();
+            }
+            false
+        }
+        path(&agreement.document.nodes, &id, &mut chain);
+        let target = chain
+            .last()
+            .expect("the cited provision is in the document");
+        if target.kind == kind {
+            return Ok(Place::After { id });
+        }
+        if kind.may_sit_under(Some(target.kind)) {
+            return Ok(Place::LastIn { id });
+        }
+        // After the nearest enclosing provision beside which it may sit.
+        for (depth, ancestor) in chain.iter().enumerate().rev().skip(1) {
+            let parent_kind = depth.checked_sub(1).map(|p| chain[p].kind);
+            if ancestor.kind == kind || kind.may_sit_under(parent_kind) {
+                return Ok(Place::After {
+                    id: ancestor.id.clone(),
+                });
+            }
+        }
+        Ok(Place::After { id })
+    }
+}
+
+/// A citation compared without case or spaces ("article 8 (2)" reads as "Article 8(2)").
+fn normalised_citation(citation: &str) -> String {
+    citation
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}

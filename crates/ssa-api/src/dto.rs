@@ -382,4 +382,7 @@ pub struct ExportDto {
     pub bytes: u32,
     /// The detached signature written beside the file (`<path>.sig`), when it is signed.
     pub signature_path: Option<String>,
+    /// For the agreement: how many particulars are still open and print as bracketed blanks
+    /// ("[posting duration]"), the negotiators' mark for text not yet agreed.
+    pub open_particulars: u32,
 }

@@ -76,8 +76,15 @@ pub fn prints_broken(kind: ProblemKind) -> bool {
 
 /// Names provisions of one rendered draft, falling back to the template for ones it leaves out.
 pub struct Places<'a> {
-    in_document: HashMap<&'a str, String>,
+    in_document: HashMap<&'a str, Located>,
     template: &'a Template,
+}
+
+/// A provision of the document: its name, or the part of the instrument it sits in (the
+/// preamble, the signature block) when it has none of its own.
+struct Located {
+    name: Option<String>,
+    within: Option<NodeKind>,
 }
 
 impl<'a> Places<'a> {
@@ -86,7 +93,8 @@ impl<'a> Places<'a> {
         fn visit<'d>(
             node: &'d DocumentNode,
             article_heading: Option<String>,
-            out: &mut HashMap<&'d str, String>,
+            within: Option<NodeKind>,
+            out: &mut HashMap<&'d str, Located>,
         ) {
             let heading = plain(&node.heading);
             let own_heading = (!heading.is_empty()).then_some(heading);
@@ -100,22 +108,25 @@ impl<'a> Places<'a> {
                     Some(heading) => format!("{citation} {heading}"),
                     None => citation.clone(),
                 }),
+                (None, NodeKind::Preamble | NodeKind::Signature) => None,
                 (None, _) => own_heading.clone(),
             };
-            if let Some(name) = name {
-                out.insert(node.id.as_str(), name);
-            }
+            let within = match node.kind {
+                NodeKind::Preamble | NodeKind::Signature => Some(node.kind),
+                _ => within,
+            };
+            out.insert(node.id.as_str(), Located { name, within });
             let inner = match node.kind {
                 NodeKind::Article => own_heading,
                 NodeKind::Paragraph | NodeKind::Item => article_heading,
                 _ => None,
             };
             for child in &node.children {
-                visit(child, inner.clone(), out);
+                visit(child, inner.clone(), within, out);
             }
         }
         for node in &document.nodes {
-            visit(node, None, &mut in_document);
+            visit(node, None, None, &mut in_document);
         }
         Places {
             in_document,
@@ -123,19 +134,19 @@ impl<'a> Places<'a> {
         }
     }
 
-    /// "Article 1(1)(a) Definitions"; a left-out provision by its model heading, quoted;
-    /// the preamble and the signature block by name.
+    /// "Article 1(1)(a) Definitions"; the preamble and the signature block by name; a
+    /// left-out provision by its model heading, quoted.
     pub fn name(&self, id: &str, language: &str) -> Option<String> {
-        if let Some(name) = self.in_document.get(id) {
-            return Some(name.clone());
+        let words = Words::of(language);
+        if let Some(located) = self.in_document.get(id) {
+            match (&located.name, located.within) {
+                (Some(name), _) => return Some(name.clone()),
+                (None, Some(NodeKind::Preamble)) => return Some(words.preamble.into()),
+                (None, Some(NodeKind::Signature)) => return Some(words.signature.into()),
+                (None, _) => return None,
+            }
         }
         let node = self.template.nodes.iter().find(|n| n.id == id)?;
-        let words = Words::of(language);
-        match node.kind {
-            NodeKind::Preamble => return Some(words.preamble.into()),
-            NodeKind::Signature => return Some(words.signature.into()),
-            _ => {}
-        }
         // Left out: named by its heading or its enclosing article's, as the model has it.
         let mut current = Some(node);
         while let Some(n) = current {
@@ -242,15 +253,17 @@ fn word(template: &Template, places: &Places<'_>, problem: &Problem) -> ProblemD
             params.insert("term".to_string(), term.clone());
         }
         let sentence = sentence(language, problem.kind, &params);
+        // French sets a space before a colon.
+        let colon = if language == "fr" { " :" } else { ":" };
         let sentence = match (&place, problem.kind) {
             // Sentences that do not name the provision themselves are prefixed with it.
-            (Some(place), kind) if !names_place(kind) => format!("{place}: {sentence}"),
+            (Some(place), kind) if !names_place(kind) => format!("{place}{colon} {sentence}"),
             (None, kind) if !names_place(kind) && problem.node.is_some() => {
-                format!("{}: {sentence}", words.a_provision)
+                format!("{}{colon} {sentence}", words.a_provision)
             }
             _ => sentence,
         };
-        (sentence, params)
+        (capitalised(&sentence), params)
     };
     let (en, params) = text_in("en");
     let (fr, _) = text_in("fr");
@@ -265,6 +278,14 @@ fn word(template: &Template, places: &Places<'_>, problem: &Problem) -> ProblemD
         parameter: problem.parameter.clone(),
         message: en.clone(),
         text: Worded { en, fr, es },
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -113,7 +113,7 @@ pub(crate) fn spans_of(segments: &[Segment], style: Style) -> Vec<Span> {
         .iter()
         .map(|segment| match segment {
             Segment::Unfilled { .. } | Segment::BrokenReference { .. } => {
-                Span::marked(segment.plain(), Style::Italic, Mark::Muted)
+                Span::marked(segment.printed(), Style::Italic, Mark::Muted)
             }
             _ => Span::new(segment.plain(), style),
         })

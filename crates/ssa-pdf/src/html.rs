@@ -29,7 +29,7 @@ fn segments(segments: &[Segment]) -> String {
         .iter()
         .map(|s| match s {
             Segment::Unfilled { .. } | Segment::BrokenReference { .. } => {
-                format!("<em class=\"muted\">{}</em>", escape(&s.plain()))
+                format!("<em class=\"muted\">{}</em>", escape(&s.printed()))
             }
             _ => escape(&s.plain()),
         })

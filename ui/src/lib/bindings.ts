@@ -383,13 +383,24 @@ export type Deviation = {
 
 export type DeviationKind = 
 /**  Free wording replaces the model's (`node` is the article or one of its paragraphs). */
-{ kind: "reworded"; node: string } | 
-/**  An alternative wording other than the default was chosen. */
-{ kind: "alternative_chosen"; node: string; alternative: string } | 
-/**  The model has this provision; the draft leaves it out. */
-{ kind: "left_out"; node: string } | 
-/**  The model leaves this optional provision out; the draft keeps it. */
-{ kind: "added"; node: string };
+{ kind: "reworded"; node: string; place: string } | 
+/**
+ *  An alternative wording other than the default was chosen (`alternative` is its id,
+ *  `alternative_label` its name).
+ */
+{ kind: "alternative_chosen"; node: string; place: string; alternative: string; alternative_label: string } | 
+/**  The model has this provision; the draft leaves it out (`place` as the model numbers it). */
+{ kind: "left_out"; node: string; place: string } | 
+/**
+ *  The draft has a provision the model does not (one it adds, or an optional one the model
+ *  leaves out).
+ */
+{ kind: "added"; node: string; place: string } | 
+/**
+ *  The provision sits elsewhere than in the model (another part or another order);
+ *  `from` is where the model has it.
+ */
+{ kind: "moved"; node: string; place: string; from: string };
 
 export type DeviationReport = {
 	/**
@@ -560,6 +571,11 @@ export type ExportDto = {
 	bytes: number,
 	/**  The detached signature written beside the file (`<path>.sig`), when it is signed. */
 	signaturePath: string | null,
+	/**
+	 *  For the agreement: how many particulars are still open and print as bracketed blanks
+	 *  ("[posting duration]"), the negotiators' mark for text not yet agreed.
+	 */
+	openParticulars: number,
 };
 
 /**  The feasibility study of one negotiation. */
@@ -1685,7 +1701,9 @@ export type Wording =
 /**  The template's `text`. */
 { source: "model" } | 
 /**  One of the template's alternative wordings. */
-{ source: "alternative"; id: string; is_default: boolean } | 
+{ source: "alternative"; id: string; 
+/**  Its name, for people ("Pro-rata apportionment"). */
+label: string; is_default: boolean } | 
 /**  Free wording from the draft. */
 { source: "custom" };
 

@@ -179,7 +179,7 @@ export function renderDraft(template: Template, draft: Draft): Rendered {
             custom !== undefined
               ? { source: "custom" }
               : alternative
-                ? { source: "alternative", id: alternative.id, is_default: alternative.default === true }
+                ? { source: "alternative", id: alternative.id, label: alternative.label, is_default: alternative.default === true }
                 : { source: "model" },
           differs_from_model: custom !== undefined || (alternative !== undefined && alternative.default !== true),
           provenance: node.provenance ?? template.provenance,

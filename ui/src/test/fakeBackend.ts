@@ -361,7 +361,7 @@ export class FakeBackend implements Backend {
     if (!path.toLowerCase().endsWith(".pdf"))
       throw new BackendError("invalid_input", `${path} does not end in .pdf; choose a file name ending in .pdf.`);
     this.exportedPdfs.set(path, { document: structuredClone(document), language, draft: draft && structuredClone(draft) });
-    return { path, pages: 13, bytes: 98_000, signaturePath: null };
+    return { path, pages: 13, bytes: 98_000, signaturePath: null, openParticulars: 0 };
   }
   async openExportedFile(path: string): Promise<void> {
     if (!this.exportedPdfs.has(path))

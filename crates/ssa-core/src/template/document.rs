@@ -62,7 +62,12 @@ pub enum Wording {
     /// The template's `text`.
     Model,
     /// One of the template's alternative wordings.
-    Alternative { id: String, is_default: bool },
+    Alternative {
+        id: String,
+        /// Its name, for people ("Pro-rata apportionment").
+        label: String,
+        is_default: bool,
+    },
     /// Free wording from the draft.
     Custom,
 }
@@ -156,6 +161,24 @@ impl Segment {
             },
         }
     }
+}
+
+impl Segment {
+    /// The segment as it prints on paper: like [`Segment::plain`], but an open particular is the
+    /// bracketed blank negotiators use for text not yet agreed ("[posting duration]").
+    /// (`plain` keeps "[…: not filled]": it is the canonical text initialled versions are
+    /// fingerprinted on, which must never change.)
+    pub fn printed(&self) -> String {
+        match self {
+            Segment::Unfilled { label, .. } => format!("[{label}]"),
+            other => other.plain(),
+        }
+    }
+}
+
+/// Joins segments as they print on paper (see [`Segment::printed`]).
+pub fn printed(segments: &[Segment]) -> String {
+    segments.iter().map(Segment::printed).collect()
 }
 
 /// Joins segments into plain text.

@@ -146,6 +146,7 @@ impl<'o, 't> Renderer<'o, 't> {
                 let is_default = Some(alternative) == node.default_alternative();
                 let wording = Wording::Alternative {
                     id: alternative.id.clone(),
+                    label: alternative.label.clone(),
                     is_default,
                 };
                 (model_text, wording, !is_default)
@@ -176,6 +177,18 @@ impl<'o, 't> Renderer<'o, 't> {
                 Segment::Reference { target, text } if starts_sentence(&segments) => {
                     Segment::Reference {
                         target,
+                        text: capitalised(&text),
+                    }
+                }
+                // A party's name carries its own article ("the Republic of Aurelia"), which
+                // opens a sentence with a capital.
+                Segment::Value { parameter, text }
+                    if starts_sentence(&segments)
+                        && self.outline.parameter(&parameter).map(|p| p.kind)
+                            == Some(ParameterType::Party) =>
+                {
+                    Segment::Value {
+                        parameter,
                         text: capitalised(&text),
                     }
                 }

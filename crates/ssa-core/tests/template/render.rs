@@ -186,6 +186,14 @@ fn the_ui_can_tell_reworded_and_alternative_nodes() {
         pension.wording,
         Wording::Alternative {
             id: "pro_rata".into(),
+            label: template
+                .nodes
+                .iter()
+                .find(|n| n.id == "A.pension")
+                .unwrap()
+                .alternatives[0]
+                .label
+                .clone(),
             is_default: true
         }
     );

@@ -467,3 +467,56 @@ fn a_moved_article_renumbers_and_moving_it_back_restores_the_draft() {
         "the order entries go once the order is the model's"
     );
 }
+
+#[test]
+fn the_deviation_report_names_additions_moves_and_deletions_by_label_and_heading() {
+    use ssa_core::compare::{deviation_report, model_draft, DeviationKind};
+    let template = annex1();
+    let draft = annex1_sample(&template);
+    let document = render(&template, &draft);
+    let articles: Vec<_> = document
+        .walk()
+        .filter(|n| n.kind == NodeKind::Article)
+        .map(|n| n.id.clone())
+        .collect();
+    let draft = apply(
+        &template,
+        &draft,
+        &StructureEdit::Add {
+            kind: NodeKind::Article,
+            place: Place::After {
+                id: articles[7].clone(),
+            },
+            heading: Some("Accompanying family members".into()),
+            text: "Family members remain insured.".into(),
+        },
+    )
+    .unwrap()
+    .draft;
+    let draft = apply(
+        &template,
+        &draft,
+        &StructureEdit::MoveDown {
+            id: articles[1].clone(),
+        },
+    )
+    .unwrap()
+    .draft;
+    let report = deviation_report(
+        &render(&template, &model_draft(&draft)),
+        &render(&template, &draft),
+    );
+    let how: Vec<&DeviationKind> = report.deviations.iter().flat_map(|d| &d.how).collect();
+    assert!(
+        how.iter().any(|k| matches!(k,
+            DeviationKind::Added { place, .. } if place == "Article 9 Accompanying family members")),
+        "{how:?}"
+    );
+    assert!(
+        how.iter().any(|k| matches!(k,
+            // The two articles swapped: the comparison reports one of them as moved.
+            DeviationKind::Moved { place, from, .. }
+                if place.starts_with("Article ") && from.starts_with("Article ") && place != from)),
+        "{how:?}"
+    );
+}
