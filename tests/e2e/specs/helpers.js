@@ -127,7 +127,15 @@ export async function typeAtEnd(editor, text) {
     selection.removeAllRanges();
     selection.addRange(range);
   }, editor);
-  await browser.keys(text.split(""));
+  await typeKeys(text);
+}
+
+/**
+ * Types `text` into whatever has the focus. One key per action: WebKitWebDriver drops the second
+ * of two identical keys sent in one action sequence ("cc" arrives as "c").
+ */
+export async function typeKeys(text) {
+  for (const key of text) await browser.keys([key]);
 }
 
 /** What a provision editor reads now (chips as their text). */
@@ -160,5 +168,5 @@ export async function replaceWord(editor, word, replacement) {
   );
   if (!found) throw new Error(`"${word}" is not in the wording`);
   await browser.pause(50); // ProseMirror reads the selection on selectionchange
-  await browser.keys(replacement.split(""));
+  await typeKeys(replacement);
 }

@@ -48,8 +48,21 @@ function clone(draft: Draft): Draft {
   return JSON.parse(JSON.stringify(draft)) as Draft;
 }
 
+/** JSON with object keys sorted: the backend writes maps in key order, the UI in edit order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/**
+ * The same draft, whatever the order of its keys: otherwise a draft stored as sent would read
+ * as merged with an edit made elsewhere, and the undo history would start afresh.
+ */
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonical(a) === canonical(b);
 }
 
 /** Sets `key` in a draft map, or removes it when the value is the template's own. */

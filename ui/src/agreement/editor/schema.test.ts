@@ -116,3 +116,15 @@ describe("chips and stored tokens", () => {
     expect(tried).toBeGreaterThan(100);
   });
 });
+
+describe("chips in the page", () => {
+  it("are read back from the page as the same chips (copy and paste inside the editor)", async () => {
+    const { DOMParser, DOMSerializer } = await import("prosemirror-model");
+    const text = "Under {{ ref: M1.1 }}, the {{term:institution|institutions}} pay {{amount}}.";
+    const doc = wordingToDoc(text)!;
+    const html = document.createElement("div");
+    html.append(DOMSerializer.fromSchema(provisionSchema).serializeFragment(doc.content));
+    const again = DOMParser.fromSchema(provisionSchema).parse(html);
+    expect(joinWording(docToPieces(again))).toBe(text);
+  });
+});

@@ -15,14 +15,40 @@
 import { Schema, type Node as PMNode } from "prosemirror-model";
 import { mergeText, splitWording, type Piece } from "./tokens";
 
+/**
+ * A chip's attributes are kept on its DOM node (data-*), so that a chip copied and pasted, or
+ * read back from the page by ProseMirror, is the same chip again. What it reads as is drawn by
+ * the editor's node views; here it is only the stored token's shape.
+ */
+const ATTRIBUTE_OF: Record<string, string> = { target: "data-target", key: "data-key", display: "data-display", name: "data-name", raw: "data-raw" };
+
 const chip = (kind: string, attrs: Record<string, { default?: unknown }>) => ({
   group: "inline",
   inline: true,
   atom: true,
   selectable: true,
   attrs: { ...attrs, raw: { default: null } },
-  toDOM: (node: PMNode) => ["span", { class: `chip chip-${kind}`, "data-chip": kind }, JSON.stringify(node.attrs)] as const,
+  toDOM: (node: PMNode) => ["span", chipDomAttributes(kind, node.attrs)] as const,
+  parseDOM: [
+    {
+      tag: `span[data-chip="${kind}"]`,
+      getAttrs: (dom: HTMLElement) => {
+        const out: Record<string, string | null> = {};
+        for (const name of [...Object.keys(attrs), "raw"]) out[name] = dom.getAttribute(ATTRIBUTE_OF[name]);
+        return out;
+      },
+    },
+  ],
 });
+
+/** The data-* attributes that carry a chip's attributes in the page and on the clipboard. */
+export function chipDomAttributes(kind: string, attrs: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = { "data-chip": kind, class: `chip chip-${kind}`, contenteditable: "false" };
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== null && value !== undefined && ATTRIBUTE_OF[name]) out[ATTRIBUTE_OF[name]] = String(value);
+  }
+  return out;
+}
 
 export const provisionSchema = new Schema({
   nodes: {

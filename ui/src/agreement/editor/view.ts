@@ -15,7 +15,7 @@ import { EditorView, type NodeView } from "prosemirror-view";
 import { t } from "../../lib/i18n";
 import type { ChipContext } from "./chips";
 import { cleanPastedHtml } from "./paste";
-import { docToPieces, provisionSchema, wordingToDoc } from "./schema";
+import { chipDomAttributes, docToPieces, provisionSchema, wordingToDoc } from "./schema";
 import { joinWording, unstorable } from "./tokens";
 
 export interface ProvisionViewOptions {
@@ -83,7 +83,10 @@ export class ProvisionView {
       },
       handleDOMEvents: {
         blur: () => {
-          this.#options.onblur?.();
+          // Not at once: a blur can happen inside a Svelte teardown (a dialog closing gives the
+          // focus back), where reading state answers the value from before the change, and
+          // the save would send the draft as it was before the last edit.
+          queueMicrotask(() => this.#options.onblur?.());
           return false;
         },
       },
@@ -180,9 +183,7 @@ export class ProvisionView {
   #nodeViews() {
     const chipView = (node: PMNode): NodeView => {
       const dom = document.createElement("span");
-      dom.contentEditable = "false";
-      dom.className = `chip chip-${node.type.name}`;
-      dom.dataset.chip = node.type.name;
+      for (const [name, value] of Object.entries(chipDomAttributes(node.type.name, node.attrs))) dom.setAttribute(name, value);
       dom.textContent = chipText(node, this.#options.context);
       if (node.type.name === "reference") {
         dom.dataset.state = this.#options.context.reference(node.attrs.target as string).state;

@@ -256,6 +256,7 @@ export const en = {
   "agreement.empty.start": "Start the draft",
   "agreement.startFailed": "The draft could not be started.",
   "agreement.version": "version {version}",
+  "agreement.fromModel": "from the model, version {version}",
   "agreement.outline": "Outline",
   "agreement.leftOut": "left out",
   "agreement.unfilled": "Not filled in yet",

@@ -258,6 +258,7 @@ export const es: Dictionary = {
   "agreement.empty.start": "Comenzar el proyecto",
   "agreement.startFailed": "No se pudo comenzar el proyecto.",
   "agreement.version": "versión {version}",
+  "agreement.fromModel": "según el modelo, versión {version}",
   "agreement.outline": "Esquema",
   "agreement.leftOut": "omitido",
   "agreement.unfilled": "Aún sin completar",

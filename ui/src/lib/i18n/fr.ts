@@ -259,6 +259,7 @@ export const fr: Dictionary = {
   "agreement.empty.start": "Commencer le projet",
   "agreement.startFailed": "Le projet n’a pas pu être commencé.",
   "agreement.version": "version {version}",
+  "agreement.fromModel": "d’après le modèle, version {version}",
   "agreement.outline": "Plan",
   "agreement.leftOut": "écarté",
   "agreement.unfilled": "Pas encore renseigné",
