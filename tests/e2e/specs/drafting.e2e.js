@@ -208,8 +208,8 @@ describe("drafting the agreement as a document", () => {
     await byTestId("language-select").selectByAttribute("value", "en");
     await click("nav-versions");
     await click("tab-deviation");
-    await byTestId("deviation").waitForDisplayed({ timeout: 15000 });
-    const deviation = await byTestId("deviation").getText();
+    await byTestId("deviation-view").waitForDisplayed({ timeout: 15000 });
+    const deviation = await byTestId("deviation-view").getText();
     expect(deviation).toContain(FAMILY_HEADING);
     expect(deviation).toContain("Equality of treatment");
     for (const language of ["en", "fr", "es"]) {
