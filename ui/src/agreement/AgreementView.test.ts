@@ -159,4 +159,26 @@ describe("agreement", () => {
     await waitFor(() => expect(screen.getByTestId("article-editor").getAttribute("data-node-id")).toBe("art.entry"));
     await fireEvent.change(screen.getByTestId("language-select"), { target: { value: "en" } });
   });
+
+  it("does not take a draft stored as sent for a merge when the backend writes its keys in another order", async () => {
+    const backend = new FakeBackend([negotiation()]);
+    backend.spy("editDraft").mockImplementation(async (...args: Parameters<FakeBackend["editDraft"]>) => {
+      const rendered = await FakeBackend.prototype.editDraft.apply(backend, args);
+      // The backend's maps are sorted by key and its fields in declaration order.
+      const reordered = Object.fromEntries(Object.entries(rendered.draft).reverse()) as Draft;
+      return { ...rendered, draft: reordered };
+    });
+    await openAgreement(backend);
+    await fireEvent.click(outlineItem("art.equal"));
+    await fireEvent.click(screen.getByTestId("toggle-include-art.equal"));
+    await fireEvent.click(outlineItem("art.scope"));
+    await fireEvent.click(screen.getByTestId("alternative-art.scope-nationals"));
+    await waitFor(() => expect(backend.spy("editDraft")).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(screen.getByTestId("agreement-save-state").textContent).toContain("Saved"));
+    expect(screen.queryByTestId("agreement-merged-elsewhere")).toBeNull();
+    // Both steps are still there to undo.
+    await fireEvent.click(screen.getByTestId("undo"));
+    await fireEvent.click(screen.getByTestId("undo"));
+    await waitFor(() => expect(lastDraft(backend).inclusion ?? {}).toEqual({}));
+  });
 });
