@@ -78,6 +78,9 @@ pub fn prints_broken(kind: ProblemKind) -> bool {
 pub struct Places<'a> {
     in_document: HashMap<&'a str, Located>,
     template: &'a Template,
+    /// The model's own rendering, made only when a left-out provision is to be named: it
+    /// gives such a provision the number the model has for it.
+    model: std::cell::OnceCell<Document>,
 }
 
 /// A provision of the document: its name, or the part of the instrument it sits in (the
@@ -131,7 +134,38 @@ impl<'a> Places<'a> {
         Places {
             in_document,
             template,
+            model: std::cell::OnceCell::new(),
         }
+    }
+
+    /// "Article 8(2) Posted workers" as the model numbers it, for a provision this draft leaves
+    /// out.
+    fn in_model(&self, id: &str) -> Option<String> {
+        let model = self.model.get_or_init(|| {
+            ssa_core::template::render(self.template, &ssa_core::template::Draft::of(self.template))
+        });
+        let mut found = None;
+        let mut article_heading = String::new();
+        for node in model.walk() {
+            if node.kind == NodeKind::Article {
+                article_heading = plain(&node.heading);
+            }
+            if node.id == id {
+                let heading = match node.kind {
+                    NodeKind::Paragraph | NodeKind::Item => article_heading.clone(),
+                    _ => plain(&node.heading),
+                };
+                found = node.citation.clone().map(|citation| {
+                    if heading.is_empty() || heading.contains("{{") {
+                        citation
+                    } else {
+                        format!("{citation} {heading}")
+                    }
+                });
+                break;
+            }
+        }
+        found
     }
 
     /// "Article 1(1)(a) Definitions"; the preamble and the signature block by name; a
@@ -147,6 +181,9 @@ impl<'a> Places<'a> {
             }
         }
         let node = self.template.nodes.iter().find(|n| n.id == id)?;
+        if let Some(in_model) = self.in_model(id) {
+            return Some(format!("{in_model} ({})", words.left_out));
+        }
         // Left out: named by its heading or its enclosing article's, as the model has it.
         let mut current = Some(node);
         while let Some(n) = current {
@@ -167,6 +204,7 @@ struct Words {
     signature: &'static str,
     title: &'static str,
     left_out_provision: &'static str,
+    left_out: &'static str,
     a_provision: &'static str,
 }
 
@@ -185,6 +223,7 @@ const EN: Words = Words {
     signature: "Signature block",
     title: "Title",
     left_out_provision: "the left-out provision",
+    left_out: "in the model",
     a_provision: "A provision",
 };
 const FR: Words = Words {
@@ -192,6 +231,7 @@ const FR: Words = Words {
     signature: "Formule finale et signatures",
     title: "Titre",
     left_out_provision: "la disposition écartée",
+    left_out: "dans le modèle",
     a_provision: "Une disposition",
 };
 const ES: Words = Words {
@@ -199,6 +239,7 @@ const ES: Words = Words {
     signature: "Fórmula final y firmas",
     title: "Título",
     left_out_provision: "la disposición suprimida",
+    left_out: "en el modelo",
     a_provision: "Una disposición",
 };
 
