@@ -14,6 +14,7 @@ import {
   screenshot,
   ssa,
   typeAtEnd,
+  typeKeys,
 } from "./helpers.js";
 
 const TITLE = "Drafting the agreement";
@@ -219,6 +220,24 @@ describe("drafting the agreement as a document", () => {
       await screenshot(`drafting-deviation-${language}`);
     }
     await byTestId("language-select").selectByAttribute("value", "en");
+  });
+
+  it("Ctrl+Z and Ctrl+Y undo and redo typing in a text field too (the heading)", async () => {
+    await click("nav-agreement");
+    await byTestId("agreement-view").waitForDisplayed();
+    await select(CIVIL);
+    await click("edit-heading");
+    const heading = await byTestId("heading-input");
+    await heading.waitForDisplayed();
+    await browser.keys(["End"]);
+    await typeKeys(" abroad");
+    expect(await heading.getValue()).toBe("Civil servants abroad");
+    await browser.keys([Key.Ctrl, "z"]);
+    await browser.waitUntil(async () => (await heading.getValue()) === "Civil servants", { timeoutMsg: "Ctrl+Z did nothing in the field" });
+    await browser.keys([Key.Ctrl, "y"]);
+    await browser.waitUntil(async () => (await heading.getValue()) === "Civil servants abroad", { timeoutMsg: "Ctrl+Y did nothing" });
+    await browser.keys([Key.Ctrl, "z"]);
+    await browser.keys(["Escape"]);
   });
 
   it("keeps it all across a restart", async () => {
