@@ -96,6 +96,9 @@ describe("process view", { timeout: 20000 }, () => {
     );
     expect(within(row).getAllByTestId("item-attachment")[0].textContent).toContain("/shared/figures.xlsx");
     await waitFor(() => expect(screen.getByTestId("process-save-state").textContent).toContain("Saved"));
+    // Closed, the item sums up its details, the date in the interface's one format.
+    await fireEvent.click(within(row).getByTestId("item-details-toggle"));
+    expect(within(row).getByTestId("item-summary").textContent).toContain("2 March 2026");
   });
 
   it("undoes and redoes a tick with the keyboard", async () => {
