@@ -12,6 +12,7 @@ mod draft_commands;
 mod instance_lock;
 mod round_commands;
 mod security_commands;
+mod simulation_commands;
 mod system_lock;
 
 use std::path::Path;

@@ -192,7 +192,7 @@ impl Workbench {
         current: &Draft,
     ) -> Result<Draft, ApiError> {
         match outcome {
-            EditOutcome::Saved(stored) => Ok(stored),
+            EditOutcome::Saved(stored) => Ok(*stored),
             EditOutcome::NoDraft => Err(no_draft(negotiation_id)),
             EditOutcome::ChangedElsewhere(conflict) => {
                 let template =

@@ -30,6 +30,7 @@ pub use sample::SAMPLE_TITLE;
 pub mod security;
 mod session;
 pub mod signing;
+pub mod simulation;
 mod system;
 mod templates;
 mod versions;

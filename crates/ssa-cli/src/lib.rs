@@ -13,6 +13,7 @@
 mod draft;
 mod feasibility;
 mod security;
+mod simulate;
 
 use std::io::Write;
 use std::sync::Arc;
@@ -130,7 +131,8 @@ enum Command {
     /// Export a document of a negotiation as PDF (exit code 1 when the output is refused).
     ///
     /// `--doc agreement [--version V]`; `--doc redline --from V1 --to V2 [--changed-only]`;
-    /// `--doc brief [--round N] [--internal]`; `--doc step-report`. A version is a revision
+    /// `--doc brief [--round N] [--internal] [--with-simulation]`; `--doc step-report`;
+    /// `--doc simulation`. A version is a revision
     /// number, a version name, `current` or `model`.
     Export {
         negotiation: String,
@@ -155,6 +157,9 @@ enum Command {
         /// The brief's internal variant, with the negotiating mandate. Never for the other party.
         #[arg(long)]
         internal: bool,
+        /// Append the benefit simulation to the brief.
+        #[arg(long)]
+        with_simulation: bool,
         /// The language of the brief's and the step report's words: en, fr or es.
         #[arg(long, default_value = "en")]
         lang: String,
@@ -176,6 +181,20 @@ enum Command {
     /// the coverage rule suggests and why, the team's choice, the corridor figures.
     Feasibility {
         negotiation: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Simulate a career's benefits without and with the agreement: `ssa simulate case.toml`
+    /// (format ssa-simulation/1, assets/simulations/README.md; exit code 1 for a bad file), or
+    /// `ssa simulate <negotiation> --career career.toml` under the negotiation's national rules
+    /// and its draft's method, minimum period and covered branches.
+    Simulate {
+        /// A case file, or with --career a negotiation id.
+        input: String,
+        /// A career file (periods only) to simulate under the negotiation's rules.
+        #[arg(long)]
+        career: Option<std::path::PathBuf>,
+        /// Print JSON (per party code) instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -304,6 +323,9 @@ enum ExportDocument {
     Brief,
     /// The process checklist and gate decisions, and the feasibility comparison table.
     StepReport,
+    /// The benefit simulation: sample careers without and with the agreement, the arithmetic,
+    /// the corridor's cost estimate.
+    Simulation,
 }
 
 #[derive(Subcommand, Debug)]
@@ -381,6 +403,20 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
     } = &cli.command
     {
         return Ok(validate_process(file, out, err));
+    }
+    // A case file needs no database either.
+    if let Command::Simulate {
+        input,
+        career: None,
+        json,
+    } = &cli.command
+    {
+        return Ok(simulate::case_file(
+            std::path::Path::new(input),
+            *json,
+            out,
+            err,
+        ));
     }
     let folder = data_dir(&cli);
     match &cli.command {
@@ -498,6 +534,42 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                 feasibility::print(&view, &title, out);
             }
         }
+        Command::Simulate {
+            input,
+            career: Some(career),
+            json,
+        } => {
+            let (_, text) = ssa_api::read_for_import(
+                &career,
+                ssa_core::simulation::case_file::MAX_CASE_FILE_BYTES,
+                "career file",
+            )?;
+            let result = workbench.simulate_career_file(&input, &text)?;
+            if json {
+                print_json(
+                    out,
+                    &simulate::outcome_json(&result.outcome, ssa_core::simulation::Language::En),
+                );
+            } else {
+                let terms = result.terms;
+                let _ = writeln!(
+                    out,
+                    "Under the draft: method {}, minimum period {}, pensions {}\n",
+                    terms.method.as_str().replace('_', " "),
+                    terms
+                        .minimum_period_months
+                        .map(|m| format!("{m} months"))
+                        .unwrap_or_else(|| "none".into()),
+                    if terms.covered {
+                        "covered"
+                    } else {
+                        "not covered"
+                    }
+                );
+                simulate::print(&result.outcome, None, out);
+            }
+        }
+        Command::Simulate { career: None, .. } => unreachable!("handled before the database opens"),
         Command::Sample => {
             let sample = workbench.create_sample_negotiation()?;
             let _ = writeln!(out, "{}", sample.id);
@@ -541,6 +613,7 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
             changed_only,
             round,
             internal,
+            with_simulation,
             lang,
             out: path,
         } => {
@@ -574,8 +647,10 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                         ),
                     },
                     internal,
+                    with_simulation,
                 },
                 ExportDocument::StepReport => PdfDocumentDto::StepReport,
+                ExportDocument::Simulation => PdfDocumentDto::Simulation,
             };
             let export = workbench.export_pdf(&negotiation, &document, &lang, &path)?;
             let _ = writeln!(

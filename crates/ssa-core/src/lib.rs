@@ -45,6 +45,7 @@ pub mod process;
 pub mod revision;
 pub mod rounds;
 pub mod signing;
+pub mod simulation;
 pub mod template;
 #[cfg(test)]
 mod test_documents;

@@ -139,6 +139,12 @@ pub fn apply(
         } => {
             let (parent, position) = layout.resolve(place)?;
             layout.check_fits(*kind, parent.as_deref())?;
+            let named = heading.as_ref().is_some_and(|h| !h.trim().is_empty());
+            if *kind == NodeKind::Annex && !named {
+                return Err(StructureError::NotPossible(
+                    "an annex needs its name as its heading (“Final Protocol”)".into(),
+                ));
+            }
             let id = new_id(template, draft);
             next.added.insert(id.clone(), AddedNode { kind: *kind });
             if let Some(heading) = heading.as_ref().filter(|h| !h.trim().is_empty()) {
@@ -354,6 +360,15 @@ pub fn apply(
         }
         StructureEdit::Heading { id, heading } => {
             layout.known(id)?;
+            let cleared = heading.as_ref().is_none_or(|h| h.trim().is_empty());
+            if cleared
+                && draft.added.contains_key(id)
+                && layout.kinds[id.as_str()] == NodeKind::Annex
+            {
+                return Err(StructureError::NotPossible(
+                    "an annex needs its name as its heading (“Final Protocol”)".into(),
+                ));
+            }
             match heading.as_ref().map(|h| h.trim()).filter(|h| !h.is_empty()) {
                 Some(heading) => {
                     next.headings.insert(id.clone(), heading.to_string());
