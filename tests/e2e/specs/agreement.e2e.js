@@ -1,7 +1,17 @@
 // The draft agreement in the real window: leaving out an optional article renumbers the ones
 // after it and the references to them; an alternative and a parameter are saved; all three
 // choices survive a restart.
-import { byTestId, click, restartApp, rowWithTitle, SAMPLE, screenshot, showSample } from "./helpers.js";
+import {
+  byTestId,
+  click,
+  provisionEditor,
+  restartApp,
+  rowWithTitle,
+  SAMPLE,
+  screenshot,
+  showSample,
+  typeAtEnd,
+} from "./helpers.js";
 
 const OPTIONAL = "M3.2.assessment"; // Assessment of invalidity: optional, left out by default
 const TARGET = "M4.2"; // an article further on (non-contributory benefits)…
@@ -114,16 +124,11 @@ describe("agreement", () => {
 
   it("shows, word by word, how a freely reworded provision departs from the model", async () => {
     await select("M1.4");
-    const textarea = await $('[data-testid="article-editor"] textarea[data-testid^="wording-"]');
-    if (!(await textarea.isDisplayed())) {
-      await $('[data-testid="article-editor"] details.wording summary').click();
-    }
-    await textarea.waitForDisplayed();
-    await textarea.addValue(" without undue delay");
+    await typeAtEnd(await provisionEditor(), " without undue delay");
     await select("M1.4"); // leaving the field saves at once
     await saved();
     const inserted = await browser.execute(() =>
-      [...document.querySelectorAll('[data-testid="wording-change"] ins')].map((e) => e.textContent).join(""),
+      [...document.querySelectorAll('[data-testid="wording-change"] ins')].map((e) => e.textContent.trim()).join(" "),
     );
     expect(inserted).toContain("without undue delay");
     await screenshot("agreement-rewording");

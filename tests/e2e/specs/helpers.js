@@ -102,3 +102,71 @@ export async function screenshot(name) {
 export function ssa(...args) {
   return execFileSync(cliBinary, args, { env: process.env, encoding: "utf8" });
 }
+
+/** The first provision editor (contenteditable) of the selected article. */
+export async function provisionEditor() {
+  const editor = await $('[data-testid="article-editor"] .provision-text[data-testid^="wording-"]');
+  await editor.waitForDisplayed();
+  return editor;
+}
+
+/** The node whose wording a provision editor edits (`wording-<node id>`). */
+export async function editedNode(editor) {
+  return (await editor.getAttribute("data-testid")).replace(/^wording-/, "");
+}
+
+/** Types at the end of a provision editor, as a person would (real key events). */
+export async function typeAtEnd(editor, text) {
+  await editor.click();
+  await browser.execute((el) => {
+    el.focus();
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    range.collapse(false);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, editor);
+  await typeKeys(text);
+}
+
+/**
+ * Types `text` into whatever has the focus. One key per action: WebKitWebDriver drops the second
+ * of two identical keys sent in one action sequence ("cc" arrives as "c").
+ */
+export async function typeKeys(text) {
+  for (const key of text) await browser.keys([key]);
+}
+
+/** What a provision editor reads now (chips as their text). */
+export async function editorText(editor) {
+  return browser.execute((el) => el.innerText.replace(/\u00a0/g, " ").trim(), editor);
+}
+
+/** Selects the first whole `word` in a provision editor and types `replacement` over it. */
+export async function replaceWord(editor, word, replacement) {
+  await editor.click();
+  const found = await browser.execute(
+    (el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const match = new RegExp(`\\b${w}\\b`).exec(node.textContent);
+        if (!match) continue;
+        el.focus();
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + w.length);
+        const selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return true;
+      }
+      return false;
+    },
+    editor,
+    word,
+  );
+  if (!found) throw new Error(`"${word}" is not in the wording`);
+  await browser.pause(50); // ProseMirror reads the selection on selectionchange
+  await typeKeys(replacement);
+}

@@ -116,6 +116,11 @@ describe("process", () => {
     });
     await setValue(await gate.$('[data-testid="gate-rationale"]'), "Some 200,000 workers in the corridor");
     await gate.$('[data-testid="gate-record"]').click();
+    // Four checklist items are still open: the Go is recorded once that warning is accepted.
+    const caution = await gate.$('[data-testid="gate-caution"]');
+    await caution.waitForDisplayed();
+    expect(await caution.getText()).toContain("4 checklist items of this step are still open.");
+    await gate.$('[data-testid="gate-record-anyway"]').click();
     await browser.waitUntil(async () => (await readProcess()).steps.find((s) => s.id === "feasibility").current, {
       timeoutMsg: "the go did not move the current step",
     });
@@ -146,14 +151,14 @@ describe("process", () => {
     await selectStep("need");
     view = await readProcess();
     expect(view.checked).toEqual(["need-corridor-data", "need-gaps"]);
-    expect(view.gate).toContain("2026-03-10");
+    expect(view.gate).toContain("10 March 2026"); // the one date format of the interface
     expect(view.gate).toContain("Some 200,000 workers in the corridor");
     const details = await browser.execute(() => {
       const row = document.querySelector('[data-item="need-corridor-data"]');
       return row.querySelector('[data-testid="item-summary"]')?.textContent ?? "";
     });
     expect(details).toContain("M. Actuary");
-    expect(details).toContain("2026-03-02");
+    expect(details).toContain("2 March 2026");
     const reopened = await item("need-corridor-data");
     await reopened.$('[data-testid="item-details-toggle"]').click();
     expect(await reopened.$('[data-testid="item-note"]').getValue()).toBe("Census 2025 and consular registers");

@@ -88,7 +88,16 @@ describe("negotiation rounds", () => {
     await screenshot("rounds-empty");
     await click("add-round");
     await byTestId("round-editor").waitForDisplayed();
-    await byTestId("round-held-on").setValue("2026-03-02");
+    // A date picker: set as its calendar would, then left.
+    await browser.execute(() => {
+      const el = document.querySelector('[data-testid="round-held-on"]');
+      el.focus();
+      el.value = "2026-03-02";
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+      el.blur();
+    });
+    expect(await byTestId("round-held-on").getAttribute("type")).toBe("date");
     await byTestId("round-place").setValue("Geneva");
     await click("tab-positions");
     await byTestId("four-column-view").waitForDisplayed();

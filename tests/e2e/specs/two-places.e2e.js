@@ -7,17 +7,23 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { appBinary, dataDirectory } from "../wdio.conf.js";
-import { byTestId, click, rowWithTitle, screenshot, ssa } from "./helpers.js";
+import {
+  byTestId,
+  click,
+  editedNode,
+  editorText,
+  provisionEditor,
+  rowWithTitle,
+  screenshot,
+  ssa,
+  typeAtEnd,
+} from "./helpers.js";
 
 const TITLE = "Edited in two places";
 const PROVISION = "M1.4";
 const OTHER = "M1.5";
 const faultChild = path.join(path.dirname(appBinary), "ssa-fault-child");
 
-/** The node whose wording a textarea edits (`wording-<node id>`). */
-async function nodeOf(textarea) {
-  return (await textarea.getAttribute("data-testid")).replace(/^wording-/, "");
-}
 
 /** Another process rewords one provision of the draft. */
 function rewordElsewhere(id, node, text) {
@@ -31,12 +37,8 @@ async function select(nodeId) {
   await browser.waitUntil(async () => (await byTestId("article-editor").getAttribute("data-node-id")) === nodeId);
 }
 
-async function wording() {
-  const textarea = await $('[data-testid="article-editor"] textarea[data-testid^="wording-"]');
-  if (!(await textarea.isDisplayed())) await $('[data-testid="article-editor"] details.wording summary').click();
-  await textarea.waitForDisplayed();
-  return textarea;
-}
+const wording = provisionEditor;
+const nodeOf = editedNode;
 
 describe("a draft edited in two places", () => {
   let id;
@@ -57,7 +59,7 @@ describe("a draft edited in two places", () => {
     await select(PROVISION);
     const textarea = await wording();
     rewordElsewhere(id, await nodeOf(textarea), "Wording typed elsewhere.");
-    await textarea.addValue(" and typed here");
+    await typeAtEnd(textarea, " and typed here");
     await select("M1.3"); // leaving the field saves at once
     const notice = await byTestId("agreement-changed-elsewhere");
     await notice.waitForDisplayed({ timeoutMsg: "the refusal is not shown" });
@@ -77,14 +79,14 @@ describe("a draft edited in two places", () => {
     await click("agreement-reload");
     await notice.waitForExist({ reverse: true });
     await select(PROVISION);
-    expect(await (await wording()).getValue()).toBe("Wording typed elsewhere.");
+    expect(await editorText(await wording())).toBe("Wording typed elsewhere.");
   });
 
   it("merges an edit of another provision and says so", async () => {
     await select(OTHER);
     rewordElsewhere(id, await nodeOf(await wording()), "Another provision, typed elsewhere.");
     await select(PROVISION);
-    await (await wording()).addValue(" Kept.");
+    await typeAtEnd(await wording(), " Kept.");
     await select("M1.3");
     const merged = await byTestId("agreement-merged-elsewhere");
     await merged.waitForDisplayed({ timeoutMsg: "the merge is not said" });

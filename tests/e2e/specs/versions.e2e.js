@@ -1,7 +1,19 @@
 // Versions in the real window: name a version, reword an article in the Agreement area,
 // compare the version with the current draft and see the inserted and deleted words; initial
 // the version and see its fingerprint (the same as the CLI reports); all kept across a restart.
-import { byTestId, click, restartApp, rowWithTitle, SAMPLE, screenshot, showSample, ssa } from "./helpers.js";
+import {
+  byTestId,
+  click,
+  provisionEditor,
+  replaceWord,
+  restartApp,
+  rowWithTitle,
+  SAMPLE,
+  screenshot,
+  showSample,
+  ssa,
+  typeAtEnd,
+} from "./helpers.js";
 
 const REWORDED = "M1.4"; // an article whose wording the test changes
 
@@ -73,15 +85,9 @@ describe("versions", () => {
     await item.waitForDisplayed({ timeout: 15000 });
     await item.scrollIntoView();
     await item.click();
-    const textarea = await $('[data-testid="article-editor"] textarea[data-testid^="wording-"]');
-    if (!(await textarea.isDisplayed())) {
-      await $('[data-testid="article-editor"] details.wording summary').click();
-    }
-    await textarea.waitForDisplayed();
-    const original = await textarea.getValue();
-    const reworded = original.replace(/\bshall\b/, "must") + " without undue delay";
-    expect(reworded).not.toBe(original + " without undue delay"); // "shall" was there to replace
-    await textarea.setValue(reworded);
+    const editor = await provisionEditor();
+    await replaceWord(editor, "shall", "must");
+    await typeAtEnd(editor, " without undue delay");
     await item.click(); // leaving the field saves at once
     await browser.waitUntil(
       async () => (await byTestId("agreement-save-state").getAttribute("class")).split(" ").includes("saved"),

@@ -32,6 +32,32 @@ describe("export the agreement as PDF", () => {
     expect(backend.spy("openExportedFile")).toHaveBeenCalledWith("/home/user/Agreement.pdf");
   });
 
+  it("says 1 page, not 1 pages, in each language", async () => {
+    for (const [lang, said] of [
+      ["en", "PDF saved: Agreement.pdf (1 page)"],
+      ["fr", "PDF enregistré : Agreement.pdf (1 page)"],
+      ["es", "PDF guardado: Agreement.pdf (1 página)"],
+    ] as const) {
+      const backend = new FakeBackend([negotiation()]);
+      const original = backend.exportPdf.bind(backend);
+      backend.spy("exportPdf").mockImplementationOnce(async (...args: Parameters<FakeBackend["exportPdf"]>) => ({
+        ...(await original(...args)),
+        pages: 1,
+      }));
+      backend.drafts.set("n1", { template_id: "test-template", template_version: "1.0.0" });
+      const { unmount } = await renderApp(backend, lang);
+      const row = await screen.findByTestId("negotiation-row");
+      await fireEvent.click(row.querySelector(".row-main")!);
+      await screen.findByTestId("overview-title");
+      await fireEvent.click(screen.getByTestId("nav-agreement"));
+      await screen.findByTestId("agreement-view");
+      await fireEvent.click(screen.getByTestId("export-pdf"));
+      await screen.findByTestId("open-exported-pdf");
+      expect(document.body.textContent).toContain(said);
+      unmount();
+    }
+  });
+
   it("saves a pending edit before exporting, so the PDF has it", async () => {
     const backend = new FakeBackend([negotiation()]);
     await openAgreement(backend);

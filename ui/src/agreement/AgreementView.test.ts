@@ -24,7 +24,12 @@ describe("agreement", () => {
     await openAgreement(backend, false);
     await screen.findByTestId("agreement-empty");
     const start = await screen.findByTestId("start-draft");
-    expect(document.body.textContent).toContain("Agreement between [party a] and [party b]");
+    // Listed by what each model is for, the one that fits a bilateral negotiation first and chosen.
+    expect(screen.getAllByTestId("template-label")[0].textContent).toBe("Test model — bilateral agreement");
+    expect((screen.getByTestId("template-test-template") as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByTestId("agreement-empty").textContent).toContain("Fits this negotiation");
+    expect(document.body.textContent).not.toContain("[party a]");
+    expect(document.body.textContent).not.toContain("{{");
     await fireEvent.click(start);
     await screen.findByTestId("agreement-view");
     expect(backend.spy("startAgreement")).toHaveBeenCalledWith("n1", "test-template");
@@ -70,6 +75,23 @@ describe("agreement", () => {
     expect(screen.queryByTestId("param-problem-posting.months")).toBeNull();
     await fireEvent.blur(input);
     await waitFor(() => expect(lastDraft(backend).values).toEqual({ "posting.months": 36 }));
+  });
+
+  it("says why letters in the months field are not saved, and keeps the last good value", async () => {
+    const backend = new FakeBackend([negotiation()]);
+    backend.drafts.set("n1", { template_id: "test-template", template_version: "1.0.0", values: { "posting.months": 36 } });
+    await openAgreement(backend, false);
+    await screen.findByTestId("agreement-view");
+    const input = screen.getByTestId("param-posting.months");
+    await fireEvent.input(input, { target: { value: "abc" } });
+    expect(screen.getByTestId("param-problem-posting.months").textContent).toBe(
+      "“abc” is not a whole number: enter digits only. It was not saved; the draft keeps 36.",
+    );
+    await fireEvent.blur(input);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(backend.spy("editDraft")).not.toHaveBeenCalled();
+    await fireEvent.click(outlineItem("art.post"));
+    expect(screen.getByTestId("article-preview").textContent).toContain("36 months");
   });
 
   it("undo restores the previous draft and saves it", async () => {
@@ -122,5 +144,41 @@ describe("agreement", () => {
     expect((screen.getByTestId("toggle-include-art.equal") as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByTestId("param-posting.months") as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByTestId("undo")).toBeNull();
+  });
+
+  it("words each problem in the interface language, names its provision, never an id, and goes there", async () => {
+    const backend = new FakeBackend([negotiation()]);
+    await openAgreement(backend);
+    await fireEvent.change(screen.getByTestId("language-select"), { target: { value: "fr" } });
+    await fireEvent.click(screen.getByTestId("tab-problems"));
+    const item = (await screen.findAllByTestId("problem-item"))[0];
+    expect(item.textContent).toContain("Article 5");
+    expect(item.textContent).toContain("date of entry into force is not filled. (fr)");
+    expect(item.textContent).not.toContain("art.entry");
+    await fireEvent.click(item);
+    await waitFor(() => expect(screen.getByTestId("article-editor").getAttribute("data-node-id")).toBe("art.entry"));
+    await fireEvent.change(screen.getByTestId("language-select"), { target: { value: "en" } });
+  });
+
+  it("does not take a draft stored as sent for a merge when the backend writes its keys in another order", async () => {
+    const backend = new FakeBackend([negotiation()]);
+    backend.spy("editDraft").mockImplementation(async (...args: Parameters<FakeBackend["editDraft"]>) => {
+      const rendered = await FakeBackend.prototype.editDraft.apply(backend, args);
+      // The backend's maps are sorted by key and its fields in declaration order.
+      const reordered = Object.fromEntries(Object.entries(rendered.draft).reverse()) as Draft;
+      return { ...rendered, draft: reordered };
+    });
+    await openAgreement(backend);
+    await fireEvent.click(outlineItem("art.equal"));
+    await fireEvent.click(screen.getByTestId("toggle-include-art.equal"));
+    await fireEvent.click(outlineItem("art.scope"));
+    await fireEvent.click(screen.getByTestId("alternative-art.scope-nationals"));
+    await waitFor(() => expect(backend.spy("editDraft")).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(screen.getByTestId("agreement-save-state").textContent).toContain("Saved"));
+    expect(screen.queryByTestId("agreement-merged-elsewhere")).toBeNull();
+    // Both steps are still there to undo.
+    await fireEvent.click(screen.getByTestId("undo"));
+    await fireEvent.click(screen.getByTestId("undo"));
+    await waitFor(() => expect(lastDraft(backend).inclusion ?? {}).toEqual({}));
   });
 });

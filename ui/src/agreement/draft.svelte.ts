@@ -9,7 +9,13 @@ import {
   type DocumentNode,
   type Draft,
   type Problem,
+  type ProblemDto,
+  type Provision,
   type Rendered,
+  type NodeKind,
+  type StructureEdit,
+  type StructureEditDto,
+  type StructurePlace,
   type Template,
   type TemplateNode,
   type Value,
@@ -21,17 +27,42 @@ export type AgreementSaveState = "saved" | "pending" | "saving" | "failed";
 export type SaveDraft = (negotiationId: string, base: Draft, draft: Draft) => Promise<Rendered>;
 
 /** The draft as stored now, rendered, to start again from after a refusal. */
-export type LoadDraft = (negotiationId: string) => Promise<{ draft: Draft; document: AgreementDocument; problems: Problem[] } | null>;
+export type LoadDraft = (
+  negotiationId: string,
+) => Promise<{ draft: Draft; document: AgreementDocument; problems: ProblemDto[]; provisions?: Provision[] } | null>;
+
+/** Saves one structure edit made from `base`; answers the draft as stored, rendered. */
+export type EditStructure = (negotiationId: string, base: Draft, edit: StructureEdit) => Promise<StructureEditDto>;
 
 /** Structural kinds listed in the outline (paragraphs and items belong to their article). */
-export const OUTLINE_KINDS = new Set(["preamble", "part", "chapter", "section", "article", "signature"]);
+export const OUTLINE_KINDS = new Set(["preamble", "part", "chapter", "section", "article", "signature", "annex"]);
+
+/** A row of the outline: a kept provision (rendered) or the highest of a left-out one. */
+export interface OutlineRow {
+  node: TemplateNode;
+  depth: number;
+  rendered: DocumentNode | null;
+}
 
 function clone(draft: Draft): Draft {
   return JSON.parse(JSON.stringify(draft)) as Draft;
 }
 
+/** JSON with object keys sorted: the backend writes maps in key order, the UI in edit order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/**
+ * The same draft, whatever the order of its keys: otherwise a draft stored as sent would read
+ * as merged with an edit made elsewhere, and the undo history would start afresh.
+ */
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonical(a) === canonical(b);
 }
 
 /** Sets `key` in a draft map, or removes it when the value is the template's own. */
@@ -47,7 +78,7 @@ export class DraftState {
   readonly template: Template;
   draft = $state<Draft>() as Draft;
   document = $state<AgreementDocument>() as AgreementDocument;
-  problems = $state<Problem[]>([]);
+  problems = $state<ProblemDto[]>([]);
   selected = $state<string | null>(null);
   saveState = $state<AgreementSaveState>("saved");
   failure = $state<string | null>(null);
@@ -63,8 +94,16 @@ export class DraftState {
   /** Set when an edit made elsewhere was merged into this draft (the undo history starts afresh). */
   mergedElsewhere = $state(false);
 
+  /** Every provision with its citation, for the reference picker (from the backend). */
+  provisions = $state<Provision[]>([]);
+  /** A structure edit the backend refused, in its words; cleared by the next edit. */
+  structureFailure = $state<string | null>(null);
+  /** The provision just added: the editor opens its heading for typing. */
+  justAdded = $state<string | null>(null);
+
   readonly #save: SaveDraft;
   readonly #load: LoadDraft;
+  readonly #structure: EditStructure | null;
   /** The draft the local one was made from: what the backend last had, as far as this editor knows. */
   #base: Draft;
   readonly #delayMs: number;
@@ -85,9 +124,11 @@ export class DraftState {
     delayMs = 400,
     save: SaveDraft = (id, base, draft) => backend.editDraft(id, base, draft),
     load: LoadDraft = (id) => backend.getAgreement(id),
+    structure: EditStructure | null = (id, base, edit) => backend.editDraftStructure(id, base, edit),
   ) {
     this.#save = save;
     this.#load = load;
+    this.#structure = structure;
     this.#delayMs = delayMs;
     this.negotiationId = agreement.negotiationId;
     this.template = agreement.template;
@@ -95,6 +136,7 @@ export class DraftState {
     this.#base = clone(agreement.draft);
     this.document = agreement.document;
     this.problems = agreement.problems;
+    this.provisions = agreement.provisions ?? [];
     this.nodes = new Map((agreement.template.node ?? []).map((node) => [node.id, node]));
     this.selected = this.outlineIds[0] ?? null;
   }
@@ -114,27 +156,74 @@ export class DraftState {
     return map;
   }
 
-  /** Outline nodes in template order that are shown (kept, or the highest left-out node). */
-  get outline(): { node: TemplateNode; depth: number; rendered: DocumentNode | null }[] {
-    const rendered = this.rendered;
-    const omitted = new Set(this.document.omitted.map((o) => o.id));
-    const hidden = new Set<string>();
-    const depth = new Map<string, number>();
-    const rows: { node: TemplateNode; depth: number; rendered: DocumentNode | null }[] = [];
-    for (const node of this.template.node ?? []) {
-      if (!OUTLINE_KINDS.has(node.kind)) continue;
-      if (node.parent && hidden.has(node.parent)) {
-        hidden.add(node.id);
-        continue;
+  /**
+   * The node `id` as the template declares it, or, for a provision the draft added, as the
+   * draft makes it (its kind, its heading, no model wording).
+   */
+  node(id: string): TemplateNode | undefined {
+    const model = this.nodes.get(id);
+    const heading = this.draft.headings?.[id];
+    if (model) return heading === undefined ? model : { ...model, heading };
+    const added = this.draft.added?.[id];
+    if (!added) return undefined;
+    return { id, kind: added.kind, heading: heading ?? null, text: "" };
+  }
+
+  /** True for a provision the draft added (it has no model wording to go back to). */
+  isAdded(id: string): boolean {
+    return this.draft.added?.[id] !== undefined;
+  }
+
+  /** Parents by id: the rendered document's, else the template's. */
+  get #parents(): Map<string, string | null> {
+    const parents = new Map<string, string | null>();
+    for (const node of this.template.node ?? []) parents.set(node.id, node.parent ?? null);
+    const walk = (nodes: DocumentNode[], parent: string | null) => {
+      for (const node of nodes) {
+        parents.set(node.id, parent);
+        walk(node.children ?? [], node.id);
       }
-      const d = node.parent ? (depth.get(node.parent) ?? -1) + 1 : 0;
-      depth.set(node.id, d);
-      const shown = rendered.get(node.id) ?? null;
-      if (!shown) {
-        hidden.add(node.id);
-        if (!omitted.has(node.id)) continue;
+    };
+    walk(this.document.nodes, null);
+    return parents;
+  }
+
+  /**
+   * The outline in reading order: every kept outline provision as the draft arranges it, and
+   * each left-out one (the highest) where the model puts it, listed greyed so it can be kept.
+   */
+  get outline(): OutlineRow[] {
+    const rows: OutlineRow[] = [];
+    const walk = (nodes: DocumentNode[], depth: number) => {
+      for (const rendered of nodes) {
+        if (!OUTLINE_KINDS.has(rendered.kind)) continue;
+        const node = this.node(rendered.id) ?? { id: rendered.id, kind: rendered.kind, text: "" };
+        rows.push({ node, depth, rendered });
+        walk(rendered.children ?? [], depth + 1);
       }
-      rows.push({ node, depth: d, rendered: shown });
+    };
+    walk(this.document.nodes, 0);
+    const model = this.template.node ?? [];
+    for (const omitted of this.document.omitted) {
+      const node = this.node(omitted.id);
+      if (!node || !OUTLINE_KINDS.has(node.kind)) continue;
+      const parent = node.parent ?? null;
+      const parentRow = parent === null ? -1 : rows.findIndex((r) => r.node.id === parent);
+      if (parent !== null && parentRow < 0) continue; // inside something not listed
+      const depth = parentRow < 0 ? 0 : rows[parentRow].depth + 1;
+      // After the nearest earlier model sibling that is listed (and what it holds), else first
+      // under its parent.
+      const siblings = model.filter((n) => (n.parent ?? null) === parent);
+      const earlier = siblings.slice(0, siblings.findIndex((n) => n.id === node.id)).reverse();
+      let insertAt = parentRow + 1;
+      for (const sibling of earlier) {
+        const at = rows.findIndex((r) => r.node.id === sibling.id);
+        if (at < 0) continue;
+        insertAt = at + 1;
+        while (insertAt < rows.length && rows[insertAt].depth > rows[at].depth) insertAt += 1;
+        break;
+      }
+      rows.splice(insertAt, 0, { node, depth, rendered: null });
     }
     return rows;
   }
@@ -143,14 +232,29 @@ export class DraftState {
     return this.outline.map((row) => row.node.id);
   }
 
-  /** The node itself and every descendant, in template order. */
+  /**
+   * The node itself and every paragraph and item inside it, in reading order: as the draft
+   * renders them when it is kept, as the model has them when it is left out.
+   */
   subtree(id: string): TemplateNode[] {
+    const rendered = this.rendered.get(id);
+    if (rendered) {
+      const result: TemplateNode[] = [];
+      const walk = (node: DocumentNode, top: boolean) => {
+        if (!top && OUTLINE_KINDS.has(node.kind)) return;
+        const declared = this.node(node.id);
+        if (declared) result.push(declared);
+        for (const child of node.children ?? []) walk(child, false);
+      };
+      walk(rendered, true);
+      return result;
+    }
     const inside = new Set([id]);
     const result: TemplateNode[] = [];
     for (const node of this.template.node ?? []) {
       if (node.id === id || (node.parent && inside.has(node.parent) && !OUTLINE_KINDS.has(node.kind))) {
         inside.add(node.id);
-        result.push(node);
+        result.push(this.node(node.id) ?? node);
       }
     }
     return result;
@@ -158,9 +262,14 @@ export class DraftState {
 
   /** The outline node that shows `id` (itself, or its closest outline ancestor). */
   outlineNodeOf(id: string): string | null {
-    let node = this.nodes.get(id);
-    while (node && !OUTLINE_KINDS.has(node.kind)) node = node.parent ? this.nodes.get(node.parent) : undefined;
-    return node?.id ?? null;
+    const parents = this.#parents;
+    let current: string | null = id;
+    while (current) {
+      const node = this.node(current) ?? this.rendered.get(current);
+      if (node && OUTLINE_KINDS.has(node.kind)) return current;
+      current = parents.get(current) ?? null;
+    }
+    return null;
   }
 
   omission(id: string) {
@@ -177,8 +286,9 @@ export class DraftState {
     return this.draft.alternatives?.[node.id] ?? alternatives.find((a) => a.default)?.id ?? alternatives[0].id;
   }
 
-  /** The wording the model gives the node (its text or the chosen alternative's). */
+  /** The wording the model gives the node (its text or the chosen alternative's); "" for an added one. */
   modelWording(node: TemplateNode): string {
+    if (this.isAdded(node.id)) return "";
     const chosen = this.chosenAlternative(node);
     if (chosen) return node.alternatives?.find((a) => a.id === chosen)?.text ?? "";
     return node.text ?? "";
@@ -215,9 +325,10 @@ export class DraftState {
   /** Typed wording: saved after a pause; the model wording itself clears the custom text. */
   setWording(node: TemplateNode, text: string): void {
     const model = this.modelWording(node);
+    const added = this.isAdded(node.id);
     this.#edit(
       (draft) => {
-        draft.custom_wording = setOrClear(draft.custom_wording, node.id, text, text === model);
+        draft.custom_wording = setOrClear(draft.custom_wording, node.id, text, !added && text === model);
       },
       `wording:${node.id}`,
     );
@@ -240,6 +351,70 @@ export class DraftState {
       },
       typed ? `value:${name}` : null,
     );
+  }
+
+  /** Whether this draft takes structure edits (the agreement does; an arrangement does not yet). */
+  get canRestructure(): boolean {
+    return this.#structure !== null;
+  }
+
+  /**
+   * One structure edit (add, move, delete, heading, title…), saved at once and made one step of
+   * the draft's history like any other edit: undo gives back the draft as it was before it.
+   * Answers the provision the edit made or moved, or null when the backend refused it (its
+   * reason is in `structureFailure`).
+   */
+  async restructure(edit: StructureEdit): Promise<string | null> {
+    if (!this.#structure) return null;
+    await this.flush();
+    if (this.saveState === "failed") return null;
+    const before = clone(this.draft);
+    this.saveState = "saving";
+    this.structureFailure = null;
+    try {
+      const result = await this.#structure(this.negotiationId, this.#base, edit);
+      const stored = result.rendered.draft;
+      this.past = [...this.past, before];
+      this.future = [];
+      this.#typing = null;
+      this.draft = clone(stored);
+      this.#base = clone(stored);
+      this.document = result.rendered.document;
+      this.problems = result.rendered.problems;
+      this.provisions = result.rendered.provisions;
+      this.failure = null;
+      this.saveState = "saved";
+      this.generation += 1;
+      return result.node;
+    } catch (error) {
+      const failure = BackendError.from(error);
+      if (failure.code === "changed_elsewhere") {
+        this.conflict = failure.problems.map((p) => p.message);
+        this.failure = "changed_elsewhere";
+        this.saveState = "failed";
+      } else if (failure.code === "read_only") {
+        this.failure = "read_only";
+        this.saveState = "failed";
+      } else {
+        // A refused edit (a provision where its kind may not sit): nothing changed.
+        this.structureFailure = failure.message;
+        this.saveState = "saved";
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Adds an empty provision of `kind` at `place` and selects it (its article, for a paragraph);
+   * the editor then asks for its heading and wording.
+   */
+  async add(kind: NodeKind, place: StructurePlace): Promise<string | null> {
+    const id = await this.restructure({ op: "add", kind, place, heading: null, text: "" });
+    if (id) {
+      this.selected = this.outlineNodeOf(id) ?? id;
+      this.justAdded = id;
+    }
+    return id;
   }
 
   #edit(change: (draft: Draft) => void, typingKey: string | null = null): void {
@@ -317,6 +492,7 @@ export class DraftState {
         const rendered = await this.#save(this.negotiationId, base, draft);
         this.document = rendered.document;
         this.problems = rendered.problems;
+        if (rendered.provisions) this.provisions = rendered.provisions;
         this.failure = null;
         this.conflict = null;
         const stored = rendered.draft ?? draft;
@@ -368,6 +544,7 @@ export class DraftState {
     this.draft = fresh.draft;
     this.document = fresh.document;
     this.problems = fresh.problems;
+    if (fresh.provisions) this.provisions = fresh.provisions;
     this.#base = clone(fresh.draft);
     this.#dirty = false;
     this.#typing = null;

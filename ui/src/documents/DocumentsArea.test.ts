@@ -79,26 +79,51 @@ describe("documents area", () => {
     await fireEvent.click(screen.getByTestId("doc-tab-monitoring"));
     await fireEvent.click(await screen.findByTestId("indicator-add"));
     await waitFor(() => expect(backend.spy("saveMonitoring")).toHaveBeenCalledTimes(1));
+    const lastYear = (screen.getByTestId("indicator-0-year") as HTMLInputElement).value;
     backend.failNext(
       "saveMonitoring",
       new BackendError("invalid_input", "The monitoring record was not saved.", [
-        { field: "indicators[0].value", message: "Indicator row 1 has the value \"1 250\"." },
+        { field: "indicators[0].year", message: "Indicator row 1 has the year 1800." },
       ]),
     );
-    const value = screen.getByTestId("indicator-0-value") as HTMLInputElement;
-    await fireEvent.input(value, { target: { value: "1 250" } });
-    await screen.findByTestId("indicator-0-value-problem", {}, { timeout: 5000 });
-    expect(value.value).toBe("1 250");
-    expect(screen.getByTestId("monitoring-save-error").textContent).toContain("not saved");
-    await fireEvent.input(value, { target: { value: "1250" } });
-    await waitFor(() => expect(lastSaved<Monitoring>(backend, "saveMonitoring").indicators?.[0].value).toBe("1250"), {
+    const year = screen.getByTestId("indicator-0-year") as HTMLInputElement;
+    await fireEvent.input(year, { target: { value: "1800" } });
+    await waitFor(() => expect(screen.getByTestId("monitoring-save-error").textContent).toContain("not saved"), { timeout: 5000 });
+    expect(year.value).toBe("1800");
+    expect(screen.getByTestId("doc-panel-monitoring").textContent).toContain("Indicator row 1 has the year 1800.");
+    await fireEvent.input(year, { target: { value: "2024" } });
+    await waitFor(() => expect(lastSaved<Monitoring>(backend, "saveMonitoring").indicators?.[0].year).toBe(2024), {
       timeout: 5000,
     });
-    await waitFor(() => expect(screen.queryByTestId("indicator-0-value-problem")).toBeNull());
     // The keystrokes in one field are one undo step: undo goes back to before the typing.
     await fireEvent.click(screen.getByTestId("monitoring-undo"));
-    await waitFor(() => expect(lastSaved<Monitoring>(backend, "saveMonitoring").indicators?.[0].value).toBe(""));
-    expect((screen.getByTestId("indicator-0-value") as HTMLInputElement).value).toBe("");
+    await waitFor(() => expect(String(lastSaved<Monitoring>(backend, "saveMonitoring").indicators?.[0].year)).toBe(lastYear));
+  });
+
+  it("holds back one bad figure and saves the rest of the record", async () => {
+    const backend = new FakeBackend([negotiation()]);
+    await openDocuments(backend);
+    await fireEvent.click(screen.getByTestId("doc-tab-monitoring"));
+    await fireEvent.click(await screen.findByTestId("indicator-add"));
+    await waitFor(() => expect(backend.spy("saveMonitoring")).toHaveBeenCalledTimes(1));
+    const value = screen.getByTestId("indicator-0-value") as HTMLInputElement;
+    await fireEvent.input(value, { target: { value: "1250" } });
+    await fireEvent.blur(value);
+    await waitFor(() => expect(lastSaved<Monitoring>(backend, "saveMonitoring").indicators?.[0].value).toBe("1250"), { timeout: 5000 });
+    await fireEvent.input(value, { target: { value: "1 250 000" } });
+    expect(screen.getByTestId("indicator-0-value-problem").textContent).toBe(
+      "“1 250 000” is not a figure: write digits, with “.” for decimals (3400000.50). Not saved: the record keeps 1250; the rest of it is saved.",
+    );
+    expect(value.value).toBe("1 250 000");
+    await fireEvent.input(screen.getByTestId("indicator-0-source"), { target: { value: "Liaison body report" } });
+    await waitFor(() => expect(lastSaved<Monitoring>(backend, "saveMonitoring").indicators?.[0].source).toBe("Liaison body report"), {
+      timeout: 5000,
+    });
+    expect(lastSaved<Monitoring>(backend, "saveMonitoring").indicators?.[0].value).toBe("1250");
+    expect(screen.queryByTestId("monitoring-save-error")).toBeNull();
+    await fireEvent.input(value, { target: { value: "1250000" } });
+    await waitFor(() => expect(lastSaved<Monitoring>(backend, "saveMonitoring").indicators?.[0].value).toBe("1250000"), { timeout: 5000 });
+    expect(screen.queryByTestId("indicator-0-value-problem")).toBeNull();
   });
 
   it("shows the computed entry into force with the rule and its article", async () => {

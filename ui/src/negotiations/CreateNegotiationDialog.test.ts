@@ -139,4 +139,19 @@ describe("create negotiation dialog", () => {
     expect(backend.spy("createNegotiation")).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(screen.getByTestId("new-negotiation"));
   });
+
+  it("asks before Escape discards what was typed; Cancel keeps the form, Discard closes it", async () => {
+    const backend = await openCreate();
+    await type("field-title", "Agreement between Cordova and Deltania");
+    await fireEvent.keyDown(field("field-title"), { key: "Escape" });
+    const ask = await screen.findByRole("alertdialog");
+    expect(ask.textContent).toContain("Discard the new negotiation?");
+    await fireEvent.click(screen.getByTestId("confirm-cancel"));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(field("field-title").value).toBe("Agreement between Cordova and Deltania");
+    await fireEvent.keyDown(field("field-title"), { key: "Escape" });
+    await fireEvent.click(await screen.findByTestId("confirm-ok"));
+    await waitFor(() => expect(screen.queryByTestId("field-title")).toBeNull());
+    expect(backend.spy("createNegotiation")).not.toHaveBeenCalled();
+  });
 });

@@ -18,7 +18,7 @@ describe("overview", () => {
     expect((screen.getByTestId("party-code-1") as HTMLInputElement).value).toBe("XB");
     expect(document.body.textContent).toContain("Step 1 of 8");
     expect(document.body.textContent).toContain("Preparation");
-    expect(document.body.textContent).toContain("January 5, 2026");
+    expect(document.body.textContent).toContain("5 January 2026");
     expect(screen.getByTestId("nav-overview").getAttribute("aria-current")).toBe("page");
   });
 

@@ -79,6 +79,16 @@ export class NegotiationForm {
     return problems;
   });
 
+  /** Something was typed: closing the form would lose it. */
+  get typed(): boolean {
+    return (
+      this.title.trim() !== "" ||
+      this.notes.trim() !== "" ||
+      this.otherLanguage.trim() !== "" ||
+      this.parties.some((p) => p.name.trim() !== "" || p.isoCode.trim() !== "")
+    );
+  }
+
   get valid(): boolean {
     return this.localProblems.size === 0;
   }

@@ -96,6 +96,9 @@ describe("process view", { timeout: 20000 }, () => {
     );
     expect(within(row).getAllByTestId("item-attachment")[0].textContent).toContain("/shared/figures.xlsx");
     await waitFor(() => expect(screen.getByTestId("process-save-state").textContent).toContain("Saved"));
+    // Closed, the item sums up its details, the date in the interface's one format.
+    await fireEvent.click(within(row).getByTestId("item-details-toggle"));
+    expect(within(row).getByTestId("item-summary").textContent).toContain("2 March 2026");
   });
 
   it("undoes and redoes a tick with the keyboard", async () => {
@@ -122,6 +125,11 @@ describe("process view", { timeout: 20000 }, () => {
     await fireEvent.input(within(gate).getByTestId("gate-date"), { target: { value: "2026-03-10" } });
     await fireEvent.input(within(gate).getByTestId("gate-rationale"), { target: { value: "Large corridor" } });
     await fireEvent.click(within(gate).getByTestId("gate-record"));
+    // The checklist is not done: Go is recorded only once the warning is read and accepted.
+    expect(within(gate).getByTestId("gate-caution").textContent).toContain("2 checklist items of this step are still open.");
+    expect(within(gate).getByTestId("gate-caution").textContent).not.toContain("No rationale");
+    expect(backend.spy("recordGateDecision")).not.toHaveBeenCalled();
+    await fireEvent.click(within(gate).getByTestId("gate-record-anyway"));
     await waitFor(() =>
       expect(backend.spy("recordGateDecision")).toHaveBeenCalledWith("n1", "need", {
         choice: "go",
@@ -132,7 +140,28 @@ describe("process view", { timeout: 20000 }, () => {
     await waitFor(() => expect(stepButton("feasibility").dataset.current).toBe("true"));
     expect(stepButton("need").dataset.status).toBe("done");
     expect(stepButton("feasibility").dataset.status).toBe("in_progress");
-    expect(screen.getByTestId("gate-recorded").textContent?.replace(/\s+/g, " ")).toContain("Go on 2026-03-10 — Large corridor");
+    expect(screen.getByTestId("gate-recorded").textContent?.replace(/\s+/g, " ")).toContain("Go on 10 March 2026 — Large corridor");
+  });
+
+  it("warns before a Go with open checklist items and no rationale, in French too", async () => {
+    const backend = new FakeBackend([negotiation()]);
+    await openProcess(backend);
+    await fireEvent.click(within(item("need-data")).getByTestId("item-check"));
+    await waitFor(() => expect(stepButton("need").textContent).toContain("1/2"));
+    const gate = screen.getByTestId("gate");
+    await fireEvent.click(within(gate).getByTestId("gate-go"));
+    await fireEvent.click(within(gate).getByTestId("gate-record"));
+    const caution = within(gate).getByTestId("gate-caution").textContent ?? "";
+    expect(caution).toContain("1 checklist item of this step is still open.");
+    expect(caution).toContain("No rationale is given");
+    expect(backend.spy("recordGateDecision")).not.toHaveBeenCalled();
+    await fireEvent.change(screen.getByTestId("language-select"), { target: { value: "fr" } });
+    await waitFor(() => expect(within(gate).getByTestId("gate-record-anyway").textContent).toBe("Enregistrer quand même"));
+    await fireEvent.change(screen.getByTestId("language-select"), { target: { value: "en" } });
+    // A no-go needs no such warning.
+    await fireEvent.click(within(gate).getByTestId("gate-no_go"));
+    await fireEvent.click(within(gate).getByTestId("gate-record"));
+    await waitFor(() => expect(backend.spy("recordGateDecision")).toHaveBeenCalled());
   });
 
   it("asks for a reason before skipping a step and shows it", async () => {

@@ -46,6 +46,8 @@ describe("negotiation rounds", { timeout: 20000 }, () => {
     await screen.findByTestId("round-editor");
     expect(backend.spy("addRound")).toHaveBeenCalledWith("n1");
     expect(screen.getByTestId("round-editor").textContent).toContain("Round 1");
+    // The round's date is picked from a calendar like every other date, not typed as text.
+    expect((screen.getByTestId("round-held-on") as HTMLInputElement).type).toBe("date");
   });
 
   it("shows ours, theirs, the proposal on the table and the status for every article in order", async () => {

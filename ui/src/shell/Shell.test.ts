@@ -53,4 +53,28 @@ describe("app shell", () => {
     await fireEvent.keyDown(screen.getByTestId("shortcuts-dialog"), { key: "Escape" });
     expect(screen.queryByTestId("shortcuts-dialog")).toBeNull();
   });
+
+  it("lists the draft's undo and redo and the area keys in the shortcuts help", async () => {
+    await renderApp(new FakeBackend([]));
+    await screen.findByTestId("empty-state");
+    await fireEvent.keyDown(document.body, { key: "?" });
+    const help = (await screen.findByTestId("shortcuts-dialog")).textContent ?? "";
+    expect(help).toContain("In a draft (the agreement, a document): undo the last change");
+    expect(help).toContain("Ctrl+Y");
+    expect(help).toContain("Alt+1 … 6");
+  });
+
+  it("switches areas of the open negotiation with Alt+1…6", async () => {
+    await renderApp(new FakeBackend([negotiation()]));
+    const row = await screen.findByTestId("negotiation-row");
+    await fireEvent.click(row.querySelector(".row-main")!);
+    await screen.findByTestId("overview-title");
+    await fireEvent.keyDown(document.body, { key: "4", code: "Digit4", altKey: true });
+    await waitFor(() => expect(screen.getByTestId("nav-agreement").getAttribute("aria-current")).toBe("page"));
+    // AZERTY: Alt and the key marked 1 gives "&", still the first area.
+    await fireEvent.keyDown(document.body, { key: "&", code: "Digit1", altKey: true });
+    await waitFor(() => expect(screen.getByTestId("nav-overview").getAttribute("aria-current")).toBe("page"));
+    await fireEvent.keyDown(document.body, { key: "6", code: "Digit6", altKey: true });
+    await waitFor(() => expect(screen.getByTestId("nav-versions").getAttribute("aria-current")).toBe("page"));
+  });
 });

@@ -49,39 +49,84 @@ export function sampleTemplate(): Template {
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
+
+/**
+ * The children of `parent` (null: the top level) in reading order, as ssa-core's structure
+ * module arranges them: the draft's `order` list where it has one, else the model's children
+ * that no `order` list has moved elsewhere. Left-out children are listed too.
+ */
+export function childIds(template: Template, draft: Draft, parent: string | null): string[] {
+  const listed = draft.order?.[parent ?? ""];
+  const exists = (id: string) => (template.node ?? []).some((n) => n.id === id) || draft.added?.[id] !== undefined;
+  if (listed) return listed.filter(exists);
+  const moved = new Set(Object.values(draft.order ?? {}).flat());
+  return (template.node ?? []).filter((n) => (n.parent ?? null) === parent && !moved.has(n.id)).map((n) => n.id);
+}
+
+/** The node as the draft has it: the model's, or an added one (kind, heading, no model text). */
+export function draftNode(template: Template, draft: Draft, id: string): TemplateNode | null {
+  const model = (template.node ?? []).find((n) => n.id === id);
+  if (model) return model;
+  const added = draft.added?.[id];
+  return added ? { id, kind: added.kind, text: "" } : null;
+}
+
 export function renderDraft(template: Template, draft: Draft): Rendered {
-  const nodes = template.node ?? [];
   const problems: ProblemDto[] = [];
-  const omittedIds = new Set<string>();
   const omitted: AgreementDocument["omitted"] = [];
-  for (const node of nodes) {
-    if (node.parent && omittedIds.has(node.parent)) {
-      omittedIds.add(node.id);
-      continue;
-    }
-    const keep = draft.inclusion?.[node.id] ?? node.included_by_default ?? true;
-    if (node.optional && !keep) {
-      omittedIds.add(node.id);
-      omitted.push({ id: node.id, reason: { kind: "excluded" } });
-    }
-  }
+  const parameter = (name: string) => template.parameter?.find((p) => p.name === name);
+  const kept = (node: TemplateNode) => draft.inclusion?.[node.id] ?? node.included_by_default ?? true;
+
+  // Numbers, in reading order: parts in Roman numerals, articles throughout, paragraphs and
+  // items within their parent.
   const labels = new Map<string, string>();
+  const numbers = new Map<string, string>();
+  const citations = new Map<string, string>();
   let parts = 0;
   let articles = 0;
-  for (const node of nodes) {
-    if (omittedIds.has(node.id)) continue;
-    if (node.kind === "part") labels.set(node.id, `Part ${ROMAN[parts++]}`);
-    if (node.kind === "article") labels.set(node.id, `Article ${++articles}`);
-  }
-  const parameter = (name: string) => template.parameter?.find((p) => p.name === name);
+  const number = (parent: string | null, article: string | null) => {
+    let paragraphs = 0;
+    let items = 0;
+    for (const id of childIds(template, draft, parent)) {
+      const node = draftNode(template, draft, id)!;
+      if (!kept(node)) continue;
+      let nextArticle = article;
+      if (node.kind === "part") {
+        numbers.set(id, ROMAN[parts++]);
+        labels.set(id, `Part ${numbers.get(id)}`);
+        citations.set(id, labels.get(id)!);
+      } else if (node.kind === "article") {
+        numbers.set(id, String(++articles));
+        labels.set(id, `Article ${articles}`);
+        citations.set(id, labels.get(id)!);
+        nextArticle = labels.get(id)!;
+      } else if (node.kind === "paragraph") {
+        numbers.set(id, String(++paragraphs));
+        labels.set(id, `${paragraphs}.`);
+        if (article) citations.set(id, `${citations.get(parent!) ?? article}(${paragraphs})`);
+      } else if (node.kind === "item") {
+        const letter = String.fromCharCode(96 + ++items);
+        numbers.set(id, letter);
+        labels.set(id, `(${letter})`);
+        if (article) citations.set(id, `${citations.get(parent!) ?? article}(${letter})`);
+      }
+      number(id, nextArticle);
+    }
+  };
+  number(null, null);
+
   const segments = (node: TemplateNode, text: string): Segment[] =>
     text.split(/(\{\{[^}]+\}\})/).filter(Boolean).map((piece): Segment => {
       const token = /^\{\{(.+)\}\}$/.exec(piece)?.[1];
       if (!token) return { kind: "text", text: piece };
       if (token.startsWith("ref:")) {
         const target = token.slice(4);
-        const label = labels.get(target);
-        return label ? { kind: "reference", target, text: label } : { kind: "broken_reference", target, reason: "omitted" };
+        const citation = citations.get(target);
+        return citation ? { kind: "reference", target, text: citation } : { kind: "broken_reference", target, reason: "omitted" };
+      }
+      if (token.startsWith("term:")) {
+        const [key, display] = token.slice(5).split("|");
+        return { kind: "term", key, text: display ?? key.replace(/_/g, " "), display: display ?? null, defined_in: null };
       }
       const declared = parameter(token);
       const value = draft.values?.[token] ?? declared?.default;
@@ -93,48 +138,65 @@ export function renderDraft(template: Template, draft: Draft): Rendered {
           node: node.id,
           related_node: null,
           parameter: token,
-          place: null,
+          place: labels.get(node.id) ?? null,
           params: {},
           message,
-          text: { en: message, fr: message, es: message },
+          text: { en: message, fr: `${message} (fr)`, es: `${message} (es)` },
         });
         return { kind: "unfilled", parameter: token, label: declared?.label ?? token };
       }
       const text = declared?.type === "months" ? `${String(value)} months` : String(value);
       return { kind: "value", parameter: token, text };
     });
-  const build = (parent: string | null): DocumentNode[] =>
-    nodes
-      .filter((node) => (node.parent ?? null) === parent && !omittedIds.has(node.id))
-      .map((node) => {
-        const alternative = node.alternatives?.find((a) => a.id === (draft.alternatives?.[node.id] ?? "")) ??
-          node.alternatives?.find((a) => a.default);
-        const custom = draft.custom_wording?.[node.id];
-        const text = custom ?? alternative?.text ?? node.text ?? "";
-        return {
-          id: node.id,
+
+  const provisions: Rendered["provisions"] = [];
+  const build = (parent: string | null, depth: number): DocumentNode[] =>
+    childIds(template, draft, parent).flatMap((id): DocumentNode[] => {
+      const node = draftNode(template, draft, id)!;
+      const heading = draft.headings?.[id] ?? node.heading ?? "";
+      if (!kept(node)) {
+        omitted.push({ id, reason: { kind: "excluded" } });
+        provisions.push({ id, kind: node.kind, citation: null, heading, kept: false, added: draft.added?.[id] !== undefined, depth });
+        return [];
+      }
+      const alternative =
+        node.alternatives?.find((a) => a.id === (draft.alternatives?.[id] ?? "")) ?? node.alternatives?.find((a) => a.default);
+      const custom = draft.custom_wording?.[id];
+      const text = custom ?? alternative?.text ?? node.text ?? "";
+      const citation = citations.get(id) ?? null;
+      if (citation) provisions.push({ id, kind: node.kind, citation, heading, kept: true, added: draft.added?.[id] !== undefined, depth });
+      return [
+        {
+          id,
           kind: node.kind,
-          number: labels.get(node.id)?.split(" ")[1] ?? null,
-          label: labels.get(node.id) ?? null,
-          citation: labels.get(node.id) ?? null,
-          added: false,
-          heading: node.heading ? [{ kind: "text", text: node.heading }] : [],
+          number: numbers.get(id) ?? null,
+          label: labels.get(id) ?? null,
+          citation,
+          added: draft.added?.[id] !== undefined,
+          heading: heading ? [{ kind: "text", text: heading }] : [],
           text: text ? segments(node, text) : [],
-          wording: custom !== undefined ? { source: "custom" } : alternative ? { source: "alternative", id: alternative.id, label: alternative.label, is_default: alternative.default === true } : { source: "model" },
+          wording:
+            custom !== undefined
+              ? { source: "custom" }
+              : alternative
+                ? { source: "alternative", id: alternative.id, label: alternative.label, is_default: alternative.default === true }
+                : { source: "model" },
           differs_from_model: custom !== undefined || (alternative !== undefined && alternative.default !== true),
           provenance: node.provenance ?? template.provenance,
           guidance: node.guidance ?? null,
-          children: build(node.id),
-        };
-      });
+          children: build(id, depth + 1),
+        },
+      ];
+    });
+  const nodes = build(null, 0);
   const document: AgreementDocument = {
     template_id: template.id,
     template_version: template.version,
-    title: [{ kind: "text", text: "Agreement between Aurelia and Boreland" }],
-    nodes: build(null),
+    title: [{ kind: "text", text: draft.title ?? "Agreement between Aurelia and Boreland" }],
+    nodes,
     omitted,
   };
-  return { document, problems, draft: structuredClone(draft), provisions: [] };
+  return { document, problems, draft: structuredClone(draft), provisions };
 }
 
 /**

@@ -2,6 +2,7 @@
 // records every call, and can be told to fail a method once.
 import { vi } from "vitest";
 import { mergeDrafts, renderDraft, sampleTemplate } from "./fakeAgreement";
+import { applyStructureEdit } from "./fakeStructure";
 import { FakeProcess } from "./fakeProcess";
 import { FakeDocuments } from "./fakeDocuments";
 import { FakeRounds } from "./fakeRounds";
@@ -28,6 +29,9 @@ import {
   type PdfDocument,
   type Problem,
   type Rendered,
+  type StructureEdit,
+  type StructureEditDto,
+  type TemplateChoice,
   type Template,
   type TemplateSummary,
   type Backend,
@@ -110,6 +114,8 @@ const METHODS: Method[] = [
   "getAgreement",
   "startAgreement",
   "editDraft",
+  "editDraftStructure",
+  "listTemplateChoices",
   "getTemplate",
   "deriveTemplate",
   "saveTemplate",
@@ -393,6 +399,35 @@ export class FakeBackend implements Backend {
     this.drafts.set(negotiationId, stored);
     const template = this.templates.find((t) => t.id === stored.template_id)!;
     return renderDraft(template, stored);
+  }
+  async editDraftStructure(negotiationId: string, base: Draft, edit: StructureEdit): Promise<StructureEditDto> {
+    this.#find(negotiationId);
+    if (this.startup.state === "ready" && this.startup.readOnly)
+      throw new BackendError("read_only", "The database is a read-only copy.");
+    const current = this.drafts.get(negotiationId) ?? base;
+    const template = this.templates.find((t) => t.id === current.template_id)!;
+    const { draft, node } = applyStructureEdit(template, current, edit);
+    this.drafts.set(negotiationId, draft);
+    const rendered = renderDraft(template, draft);
+    const citation = node ? (rendered.provisions.find((p) => p.id === node)?.citation ?? null) : null;
+    return { rendered, node, citation };
+  }
+  /** Bilateral: the bilateral model first and recommended, each by what it is for. */
+  async listTemplateChoices(negotiationId: string): Promise<TemplateChoice[]> {
+    const negotiation = this.#find(negotiationId);
+    const wanted = negotiation.parties.length > 2 ? "multilateral" : "bilateral";
+    const choices = this.templates
+      .filter((t) => !t.implements)
+      .map((t) => ({
+        id: t.id,
+        version: t.version,
+        label: t.kind === "bilateral" ? "Test model — bilateral agreement" : "Test model — multilateral agreement",
+        purpose: t.description ?? "",
+        recommended: false,
+      }));
+    choices.sort((a, b) => Number(b.label.includes(wanted)) - Number(a.label.includes(wanted)));
+    if (choices[0]) choices[0].recommended = true;
+    return choices;
   }
   /** The edit merged with the stored draft as the backend does, or its refusal. */
   #merged(current: Draft, base: Draft, edit: Draft): Draft {

@@ -6,6 +6,9 @@ import type {
   Agreement,
   Draft,
   Rendered,
+  StructureEdit,
+  StructureEditDto,
+  TemplateChoice,
   TemplateSummary,
   ErrorCode,
   FieldProblem,
@@ -52,6 +55,10 @@ export interface Backend
   /** Saves the whole draft (its differences from the template) and renders it afresh. */
   /** Saves an edit made from `base`; another writer's edit since is merged in, or the edit is refused (`changed_elsewhere`). */
   editDraft(negotiationId: string, base: Draft, draft: Draft): Promise<Rendered>;
+  /** One structure edit (add, move, delete, heading, title…) made from `base`, saved like an edit. */
+  editDraftStructure(negotiationId: string, base: Draft, edit: StructureEdit): Promise<StructureEditDto>;
+  /** The models a draft may start from, the one that fits the negotiation first (recommended). */
+  listTemplateChoices(negotiationId: string): Promise<TemplateChoice[]>;
 }
 
 /** `unexpected`: the call itself failed (not an answer from the use case). */

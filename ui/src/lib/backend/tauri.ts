@@ -48,5 +48,7 @@ export function tauriBackend(): Backend {
     getAgreement: (negotiationId) => unwrap(() => commands.getAgreement(negotiationId)),
     startAgreement: (negotiationId, templateId) => unwrap(() => commands.startAgreement(negotiationId, templateId)),
     editDraft: (negotiationId, base, draft) => unwrap(() => commands.editDraft(negotiationId, base, draft)),
+    editDraftStructure: (negotiationId, base, edit) => unwrap(() => commands.editDraftStructure(negotiationId, base, edit)),
+    listTemplateChoices: (negotiationId) => unwrap(() => commands.listTemplateChoices(negotiationId)),
   };
 }

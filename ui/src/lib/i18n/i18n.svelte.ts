@@ -81,14 +81,33 @@ export class I18n {
   /** "5 minutes ago", "yesterday" within a week; a date otherwise. */
   when = (iso: string, now: Date = new Date()): string => formatWhen(iso, this.lang, now, this.t);
 
-  /** A full date and time, for "created" and "last edited" details. */
+  /** A full date and time, for "created" and "last edited" details: the one date format, and the time. */
   dateTime = (iso: string): string => {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return iso;
-    return new Intl.DateTimeFormat(this.lang, { dateStyle: "long", timeStyle: "short" }).format(
-      date,
-    );
+    return new Intl.DateTimeFormat(dateLocale(this.lang), { ...DATE_PARTS, hour: "2-digit", minute: "2-digit" }).format(date);
   };
+
+  /** A calendar day (ISO "2027-01-01") in the one date format: "1 January 2027", "1 janvier 2027". */
+  date = (iso: string): string => formatDate(iso, this.lang);
+}
+
+/**
+ * The one date format of the interface, whatever the screen: day, month in words, year — the
+ * order treaties write dates in, in each language (English in the British order, never US).
+ */
+const DATE_PARTS: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric" };
+
+function dateLocale(lang: string): string {
+  return lang === "en" ? "en-GB" : lang;
+}
+
+/** A calendar day: formatted in UTC so that it never shifts by a time zone; anything else as given. */
+export function formatDate(iso: string, lang: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(dateLocale(lang), { ...DATE_PARTS, timeZone: "UTC" }).format(date);
 }
 
 export function formatWhen(
@@ -106,7 +125,7 @@ export function formatWhen(
   if (abs < 3600) return relative.format(Math.round(seconds / 60), "minute");
   if (abs < 86400) return relative.format(Math.round(seconds / 3600), "hour");
   if (abs < 7 * 86400) return relative.format(Math.round(seconds / 86400), "day");
-  return new Intl.DateTimeFormat(lang, { dateStyle: "medium" }).format(date);
+  return new Intl.DateTimeFormat(dateLocale(lang), DATE_PARTS).format(date);
 }
 
 export const i18n = new I18n();

@@ -76,6 +76,18 @@ describe("I18n", () => {
     expect(formatWhen("2026-03-10T11:55:00Z", "en", now, en.t)).toBe("5 minutes ago");
     expect(formatWhen("2026-03-09T12:00:00Z", "en", now, en.t)).toBe("yesterday");
     expect(formatWhen("2026-03-10T11:55:00Z", "fr", now, en.t)).toBe("il y a 5 minutes");
-    expect(formatWhen("2026-01-02T12:00:00Z", "en", now, en.t)).toMatch(/Jan 2, 2026/);
+    expect(formatWhen("2026-01-02T12:00:00Z", "en", now, en.t)).toBe("2 January 2026");
+  });
+
+  it("writes every date in one format per language: day, month in words, year", () => {
+    const day = { en: "1 March 2027", fr: "1 mars 2027", es: "1 de marzo de 2027" } as const;
+    for (const lang of ["en", "fr", "es"] as const) {
+      const i18n = new I18n(lang);
+      expect(i18n.date("2027-03-01")).toBe(day[lang]);
+      // A timestamp reads with the same date, then the time.
+      expect(i18n.dateTime("2027-03-01T10:00:00")).toContain(day[lang]);
+      expect(formatWhen("2027-03-01T10:00:00", lang, new Date("2027-06-01T00:00:00"), i18n.t)).toBe(day[lang]);
+    }
+    expect(new I18n("en").date("not a date")).toBe("not a date");
   });
 });
