@@ -31,6 +31,23 @@ pub fn acquire(dir: &Path) -> std::io::Result<Option<InstanceLock>> {
     }
 }
 
+/// Like [`acquire`], but gives an app that is closing on this folder `patience` to finish: a
+/// person who quits and starts again at once (or a test restarting the app) would otherwise be
+/// told the folder is open while the old window is still writing its last save and exiting.
+pub fn acquire_patiently(
+    dir: &Path,
+    patience: std::time::Duration,
+) -> std::io::Result<Option<InstanceLock>> {
+    let deadline = std::time::Instant::now() + patience;
+    loop {
+        match acquire(dir)? {
+            Some(lock) => return Ok(Some(lock)),
+            None if std::time::Instant::now() >= deadline => return Ok(None),
+            None => std::thread::sleep(std::time::Duration::from_millis(100)),
+        }
+    }
+}
+
 #[cfg(unix)]
 fn try_lock(file: &File) -> std::io::Result<bool> {
     use std::os::fd::AsRawFd;
@@ -68,5 +85,30 @@ mod tests {
         assert!(acquire(other.path()).unwrap().is_some());
         drop(first);
         assert!(acquire(dir.path()).unwrap().is_some());
+    }
+
+    #[test]
+    fn a_starting_app_waits_for_one_that_is_closing_but_not_for_ever() {
+        let dir = tempfile::tempdir().unwrap();
+        let closing = acquire(dir.path()).unwrap().unwrap();
+        let releaser = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            drop(closing);
+        });
+        let started = std::time::Instant::now();
+        let lock = acquire_patiently(dir.path(), std::time::Duration::from_secs(5)).unwrap();
+        assert!(
+            lock.is_some(),
+            "the lock let go by the closing app is taken"
+        );
+        assert!(started.elapsed() >= std::time::Duration::from_millis(250));
+        releaser.join().unwrap();
+
+        let still_open =
+            acquire_patiently(dir.path(), std::time::Duration::from_millis(300)).unwrap();
+        assert!(
+            still_open.is_none(),
+            "an app that stays open is still refused"
+        );
     }
 }

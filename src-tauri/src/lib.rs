@@ -22,6 +22,9 @@ use ssa_api::paths::DataDir;
 use ssa_api::{Session, SessionOptions, SystemClock, UuidIds};
 use tauri::Manager;
 
+/// How long a starting app waits for one closing on the same data folder to let it go.
+const CLOSING_APP_PATIENCE: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Where the generated bindings live, relative to this crate.
 pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
 
@@ -73,7 +76,7 @@ pub fn run() {
             let default_dir = app.path().app_data_dir()?;
             let data_dir = DataDir::from_env_or(default_dir);
             let log_guard = init_logging(&data_dir);
-            match instance_lock::acquire(data_dir.root()) {
+            match instance_lock::acquire_patiently(data_dir.root(), CLOSING_APP_PATIENCE) {
                 Ok(Some(lock)) => {
                     app.manage(lock);
                 }
