@@ -44,9 +44,11 @@ pub mod negotiation;
 pub mod process;
 pub mod revision;
 pub mod rounds;
+pub mod scenario;
 pub mod signing;
 pub mod template;
 #[cfg(test)]
 mod test_documents;
 mod toml_errors;
 pub mod typography;
+pub mod workshop;
