@@ -24,6 +24,11 @@ mod brief;
 mod redline;
 mod step_report;
 mod words;
+mod workshop;
+mod workshop_words;
+
+pub(crate) use workshop::workshop_article_word;
+pub use workshop::WorkshopPdfDto;
 
 use std::path::Path;
 
@@ -77,6 +82,8 @@ pub enum PreparedPdf {
     Redline(Box<RedlineInput>),
     Brief(Box<BriefInput>),
     StepReport(Box<StepReportInput>),
+    /// A workshop handout or the debrief.
+    Handout(Box<ssa_pdf::handout::HandoutInput>),
 }
 
 /// The agreement's input owns its document (the PDF crate's input borrows it).
@@ -359,6 +366,7 @@ impl PreparedPdf {
             PreparedPdf::Redline(input) => redline_pdf(input, fonts),
             PreparedPdf::Brief(input) => brief_pdf(input, fonts),
             PreparedPdf::StepReport(input) => step_report_pdf(input, fonts),
+            PreparedPdf::Handout(input) => ssa_pdf::handout::handout_pdf(input, fonts),
         }
     }
 }

@@ -29,6 +29,8 @@ pub struct ScenarioRef {
 pub struct PackParty {
     pub code: String,
     pub name: String,
+    /// What everyone may read about the country.
+    pub profile: String,
 }
 
 /// The model agreement, with its file text so that a laptop without it can draft from it.
@@ -256,6 +258,32 @@ pub fn scenario_feasibility(scenario: &Scenario, language: &str) -> Feasibility 
     }
 }
 
+/// The scenario's countries as a pack names them, in `language`.
+pub fn scenario_parties(scenario: &Scenario, language: &str) -> Vec<PackParty> {
+    scenario
+        .countries
+        .iter()
+        .map(|c| PackParty {
+            code: c.code.get_ref().clone(),
+            name: c.name.get(language).to_string(),
+            profile: c.profile.get(language).to_string(),
+        })
+        .collect()
+}
+
+/// The scenario's rounds as a pack lists them, in `language`.
+pub fn scenario_rounds(scenario: &Scenario, language: &str) -> Vec<PackRound> {
+    scenario
+        .rounds
+        .iter()
+        .map(|r| PackRound {
+            title: r.title.get(language).to_string(),
+            minutes: r.minutes,
+            focus: r.focus.get(language).to_string(),
+        })
+        .collect()
+}
+
 /// A workshop as files: the facilitator's file and every team pack, by file name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkshopFiles {
@@ -313,25 +341,10 @@ pub fn plan_workshop(
         version: scenario.version.clone(),
         title: scenario.title.get(language).to_string(),
     };
-    let parties: Vec<PackParty> = scenario
-        .countries
-        .iter()
-        .map(|c| PackParty {
-            code: c.code.get_ref().clone(),
-            name: c.name.get(language).to_string(),
-        })
-        .collect();
+    let parties = scenario_parties(scenario, language);
     let feasibility = scenario_feasibility(scenario, language);
     let general_brief = scenario.general_brief.get(language).to_string();
-    let rounds: Vec<PackRound> = scenario
-        .rounds
-        .iter()
-        .map(|r| PackRound {
-            title: r.title.get(language).to_string(),
-            minutes: r.minutes,
-            focus: r.focus.get(language).to_string(),
-        })
-        .collect();
+    let rounds = scenario_rounds(scenario, language);
     let team_name = |team: &TeamDefinition| {
         request
             .team_names
