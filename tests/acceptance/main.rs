@@ -21,3 +21,4 @@ mod startup;
 mod step_documents;
 mod template_editing;
 mod versions;
+mod workshop;

@@ -4,7 +4,8 @@
 //! Contract: [`Workbench::join_team_pack`] checks the whole pack first (format, model template,
 //! feasibility data and mandate against the model) and only then creates, on this laptop, the
 //! team's negotiation: its side, the model's draft, the scenario's feasibility data, its own
-//! confidential brief as its mandate, and the exchange identity its group shares. A pack joined
+//! confidential brief as its mandate, the scenario's rounds (each with what to settle in it as
+//! its agenda), and the exchange identity its group shares. A pack joined
 //! already is refused (the negotiation it made is named). If a write fails halfway, the
 //! negotiation made so far is deleted again. Where one laptop serves a group, both teams' packs
 //! are joined on it, each a negotiation of its own; [`Workbench::list_team_negotiations`] is
@@ -218,6 +219,12 @@ impl Workbench {
         self.save_feasibility(id, &pack.feasibility)?;
         for article in &pack.brief.articles {
             self.save_mandate_entry(id, &article.mandate_entry())?;
+        }
+        // The scenario's rounds, each with what to settle in it as its agenda.
+        for round in &pack.rounds {
+            let mut opened = self.add_round(id)?;
+            opened.agenda = format!("{} ({} min)\n{}", round.title, round.minutes, round.focus);
+            self.save_round(id, &opened)?;
         }
         let now = self.clock.now();
         self.store
