@@ -56,6 +56,9 @@ pub struct JoinedTeam {
 
 type ScenarioRow = (String, String, String, String, String, String);
 
+/// id, group, team, file name, checksum, exported at, content, collected at.
+type CollectedRow = (String, u32, String, String, String, String, String, String);
+
 fn into_scenario(
     (id, version, title, origin, source, created_at): ScenarioRow,
 ) -> Result<StoredScenario, StoreError> {
@@ -243,7 +246,7 @@ impl Store {
             "SELECT id, group_number, team, file_name, checksum, exported_at, content, collected_at
              FROM workshop_file WHERE workshop_id = ?1 ORDER BY exported_at, collected_at, id",
         )?;
-        let rows: Vec<(String, u32, String, String, String, String, String, String)> = stmt
+        let rows: Vec<CollectedRow> = stmt
             .query_map([workshop_id], |row| {
                 Ok((
                     row.get(0)?,

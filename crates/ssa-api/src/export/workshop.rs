@@ -35,6 +35,17 @@ pub enum WorkshopPdfDto {
     Debrief,
 }
 
+/// What a handout's page says about it, around its blocks.
+struct Paper {
+    title: String,
+    subtitle: String,
+    header_left: String,
+    /// What the paper is, on every page.
+    mark: String,
+    watermark: Option<String>,
+    landscape: bool,
+}
+
 /// The word for "Article" in `language`.
 pub(crate) fn workshop_article_word(language: &str) -> &'static str {
     WorkshopWords::of(language).article
@@ -254,25 +265,20 @@ impl Workbench {
     fn handout(
         &self,
         words: &WorkshopWords,
-        title: String,
-        subtitle: String,
-        header_left: String,
-        mark: String,
-        watermark: Option<String>,
-        landscape: bool,
+        paper: Paper,
         blocks: Vec<HandoutBlock>,
     ) -> PreparedPdf {
         PreparedPdf::Handout(Box::new(HandoutInput {
-            subject: title.clone(),
-            title,
-            subtitle,
-            header_left,
-            header_right: mark,
-            watermark,
+            subject: paper.title.clone(),
+            title: paper.title,
+            subtitle: paper.subtitle,
+            header_left: paper.header_left,
+            header_right: paper.mark,
+            watermark: paper.watermark,
             page_of: words.page_of.into(),
             language: words.code.into(),
             created_unix: self.clock.now().timestamp(),
-            landscape,
+            landscape: paper.landscape,
             blocks,
         }))
     }
@@ -312,12 +318,14 @@ impl Workbench {
                 );
                 self.handout(
                     words,
-                    format!("{} — {scenario_title}", words.general_brief),
-                    subtitle,
-                    scenario_title.clone(),
-                    words.general_brief_mark.into(),
-                    None,
-                    false,
+                    Paper {
+                        title: format!("{} — {scenario_title}", words.general_brief),
+                        subtitle,
+                        header_left: scenario_title.clone(),
+                        mark: words.general_brief_mark.into(),
+                        watermark: None,
+                        landscape: false,
+                    },
                     blocks,
                 )
             }
@@ -446,12 +454,14 @@ impl Workbench {
                 ));
                 self.handout(
                     words,
-                    format!("{} — {scenario_title}", words.guide),
-                    subtitle,
-                    scenario_title.clone(),
-                    words.facilitator_mark.into(),
-                    None,
-                    false,
+                    Paper {
+                        title: format!("{} — {scenario_title}", words.guide),
+                        subtitle,
+                        header_left: scenario_title.clone(),
+                        mark: words.facilitator_mark.into(),
+                        watermark: None,
+                        landscape: false,
+                    },
                     blocks,
                 )
             }
@@ -566,12 +576,14 @@ impl Workbench {
                 blocks.push(HandoutBlock::Bullets(debrief.questions.clone()));
                 self.handout(
                     words,
-                    format!("{} — {scenario_title}", words.debrief),
-                    subtitle,
-                    scenario_title.clone(),
-                    words.debrief_mark.into(),
-                    None,
-                    true,
+                    Paper {
+                        title: format!("{} — {scenario_title}", words.debrief),
+                        subtitle,
+                        header_left: scenario_title.clone(),
+                        mark: words.debrief_mark.into(),
+                        watermark: None,
+                        landscape: true,
+                    },
                     blocks,
                 )
             }
@@ -590,12 +602,14 @@ impl Workbench {
         let letter = brief.team.to_uppercase();
         self.handout(
             words,
-            format!("{} — {}", words.team_brief, brief.team_name),
-            subtitle,
-            scenario_title.to_string(),
-            words.confidential_team.replace("{letter}", &letter),
-            Some(words.confidential.into()),
-            false,
+            Paper {
+                title: format!("{} — {}", words.team_brief, brief.team_name),
+                subtitle,
+                header_left: scenario_title.to_string(),
+                mark: words.confidential_team.replace("{letter}", &letter),
+                watermark: Some(words.confidential.into()),
+                landscape: false,
+            },
             team_blocks(words, wording, brief, rounds),
         )
     }
@@ -644,12 +658,14 @@ impl Workbench {
         );
         Ok(self.handout(
             words,
-            format!("{} — {}", words.general_brief, pack.scenario.title),
-            subtitle,
-            pack.scenario.title.clone(),
-            words.general_brief_mark.into(),
-            None,
-            false,
+            Paper {
+                title: format!("{} — {}", words.general_brief, pack.scenario.title),
+                subtitle,
+                header_left: pack.scenario.title.clone(),
+                mark: words.general_brief_mark.into(),
+                watermark: None,
+                landscape: false,
+            },
             blocks,
         ))
     }
