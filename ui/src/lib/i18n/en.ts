@@ -1,4 +1,5 @@
 import { roundsEn } from "../../rounds/messages";
+import { workshopEn } from "../../workshop/messages";
 import { securityEn } from "../../security/messages";
 import { templatesEn } from "../../templates/messages";
 import { processEn } from "../../process/messages";
@@ -12,6 +13,7 @@ export const en = {
   ...versionsEn,
   ...documentsEn,
   ...roundsEn,
+  ...workshopEn,
   ...securityEn,
   "app.name": "SSA Workbench",
   "app.skip": "Skip to content",

@@ -1,5 +1,6 @@
 import type { Dictionary } from "./en";
 import { roundsEs } from "../../rounds/messages";
+import { workshopEs } from "../../workshop/messages";
 import { securityEs } from "../../security/messages";
 import { templatesEs } from "../../templates/messages";
 import { processEs } from "../../process/messages";
@@ -12,6 +13,7 @@ export const es: Dictionary = {
   ...versionsEs,
   ...documentsEs,
   ...roundsEs,
+  ...workshopEs,
   ...securityEs,
   "app.name": "SSA Workbench",
   "app.skip": "Ir al contenido",

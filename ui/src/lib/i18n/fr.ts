@@ -1,5 +1,6 @@
 import type { Dictionary } from "./en";
 import { roundsFr } from "../../rounds/messages";
+import { workshopFr } from "../../workshop/messages";
 import { securityFr } from "../../security/messages";
 import { templatesFr } from "../../templates/messages";
 import { processFr } from "../../process/messages";
@@ -12,6 +13,7 @@ export const fr: Dictionary = {
   ...versionsFr,
   ...documentsFr,
   ...roundsFr,
+  ...workshopFr,
   ...securityFr,
   "app.name": "SSA Workbench",
   "app.skip": "Aller au contenu",
