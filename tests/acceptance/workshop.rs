@@ -92,6 +92,11 @@ impl Laptop {
     }
 
     fn receive(&self, file: &Path, round: u32) {
+        let id = &self.negotiation;
+        let rounds = self.session.with(|w| w.list_rounds(id)).unwrap();
+        if !rounds.iter().any(|r| r.number == round) {
+            self.session.with(|w| w.add_round(id)).unwrap();
+        }
         self.session
             .with(|w| w.import_exchange_file(file, Some(&self.negotiation), Some(round)))
             .unwrap();
@@ -287,11 +292,11 @@ fn a_two_group_workshop_is_played_end_to_end() {
         .find(|section| section.contains("Posted workers"))
         .unwrap_or_else(|| panic!("{stdout}"));
     assert!(
-        posting.contains("group 1: agreed; posting duration 24 months; team A: red line held, 0/40 points; team B: red line held, 0/40 points"),
+        posting.contains("group 1: agreed; Posting duration 24 months; team A: red line held, 0/40 points; team B: red line held, 0/40 points"),
         "{posting}"
     );
     assert!(
-        posting.contains("group 2: agreed; posting duration 30 months; team A: red line held, 0/40 points; team B: red line crossed, 0/40 points"),
+        posting.contains("group 2: agreed; Posting duration 30 months; team A: red line held, 0/40 points; team B: red line crossed, 0/40 points"),
         "{posting}"
     );
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
@@ -305,7 +310,7 @@ fn a_two_group_workshop_is_played_end_to_end() {
         .iter()
         .find(|a| a.article == POSTING)
         .unwrap();
-    assert_eq!(article.parameters, ["durée du détachement"]);
+    assert_eq!(article.parameters, ["Durée du détachement"]);
     assert_eq!(article.groups[0].values, ["24 mois"]);
     assert!(debrief.totals[0].locked && !debrief.totals[1].locked);
 

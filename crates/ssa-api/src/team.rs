@@ -4,8 +4,8 @@
 //! Contract: [`Workbench::join_team_pack`] checks the whole pack first (format, model template,
 //! feasibility data and mandate against the model) and only then creates, on this laptop, the
 //! team's negotiation: its side, the model's draft, the scenario's feasibility data, its own
-//! confidential brief as its mandate, the scenario's rounds (each with what to settle in it as
-//! its agenda), and the exchange identity its group shares. A pack joined
+//! confidential brief as its mandate, the first round open (what to settle in it as its
+//! agenda), and the exchange identity its group shares. A pack joined
 //! already is refused (the negotiation it made is named). If a write fails halfway, the
 //! negotiation made so far is deleted again. Where one laptop serves a group, both teams' packs
 //! are joined on it, each a negotiation of its own; [`Workbench::list_team_negotiations`] is
@@ -220,8 +220,9 @@ impl Workbench {
         for article in &pack.brief.articles {
             self.save_mandate_entry(id, &article.mandate_entry())?;
         }
-        // The scenario's rounds, each with what to settle in it as its agenda.
-        for round in &pack.rounds {
+        // The first round is open from the start, with what to settle in it as its agenda;
+        // the team opens the next ones as the facilitator calls them (the brief lists them).
+        if let Some(round) = pack.rounds.first() {
             let mut opened = self.add_round(id)?;
             opened.agenda = format!("{} ({} min)\n{}", round.title, round.minutes, round.focus);
             self.save_round(id, &opened)?;

@@ -300,7 +300,7 @@ impl Workbench {
                     parameters: article
                         .parameters
                         .iter()
-                        .map(|p| wording.parameter_label(p))
+                        .map(|p| capitalised(&wording.parameter_label(p)))
                         .collect(),
                     model_values: article
                         .parameters
@@ -394,5 +394,14 @@ impl Workbench {
             articles,
             totals,
         })
+    }
+}
+
+/// "Posting duration" for a column heading, from the model's "posting duration".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

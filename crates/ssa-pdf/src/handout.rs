@@ -125,14 +125,19 @@ pub fn handout_blocks(input: &HandoutInput) -> Vec<Block> {
                 }
             }
             HandoutBlock::Labelled { label, text } => {
-                blocks.push(Block::Paragraph(paragraph(
+                // A label without text is a small heading of its own ("Article 8 — Posted
+                // workers" above its bullets).
+                let spans = if text.is_empty() {
+                    vec![Span::new(label.clone(), Style::Bold)]
+                } else {
                     vec![
                         Span::new(format!("{label}: "), Style::Bold),
                         Span::plain(text.clone()),
-                    ],
-                    10.5,
-                    4.0,
-                )));
+                    ]
+                };
+                let mut p = paragraph(spans, 10.5, 4.0);
+                p.keep_with_next = text.is_empty();
+                blocks.push(Block::Paragraph(p));
             }
             HandoutBlock::Bullets(items) => {
                 for item in items {

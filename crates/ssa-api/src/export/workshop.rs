@@ -506,6 +506,9 @@ impl Workbench {
                             .into(),
                         );
                         row.extend(group.teams.iter().map(|t| {
+                            if group.outcome == OutcomeDto::NoFile {
+                                return "—".to_string();
+                            }
                             let line = match t.red_line_held {
                                 Some(true) => words.held,
                                 Some(false) => words.crossed,
