@@ -11,6 +11,7 @@ mod commands;
 mod instance_lock;
 mod round_commands;
 mod security_commands;
+mod simulation_commands;
 mod system_lock;
 mod workshop_commands;
 

@@ -17,6 +17,7 @@ mod process;
 mod rounds;
 mod shared_database;
 mod signing;
+mod simulation;
 mod startup;
 mod step_documents;
 mod template_editing;

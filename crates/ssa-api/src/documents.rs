@@ -98,7 +98,7 @@ pub struct MonitoringDto {
     pub monitoring: Monitoring,
 }
 
-fn refused(what: &str, problems: Vec<FieldProblem>) -> ApiError {
+pub(crate) fn refused(what: &str, problems: Vec<FieldProblem>) -> ApiError {
     let mut error = ApiError::new(
         ErrorCode::InvalidInput,
         format!(
@@ -114,7 +114,7 @@ fn refused(what: &str, problems: Vec<FieldProblem>) -> ApiError {
     error
 }
 
-fn party_codes(negotiation: &Negotiation) -> Vec<&str> {
+pub(crate) fn party_codes(negotiation: &Negotiation) -> Vec<&str> {
     negotiation
         .parties
         .iter()
@@ -122,7 +122,7 @@ fn party_codes(negotiation: &Negotiation) -> Vec<&str> {
         .collect()
 }
 
-fn parties_of(negotiation: &Negotiation) -> Vec<PartyDto> {
+pub(crate) fn parties_of(negotiation: &Negotiation) -> Vec<PartyDto> {
     negotiation
         .parties
         .iter()
@@ -132,7 +132,7 @@ fn parties_of(negotiation: &Negotiation) -> Vec<PartyDto> {
 }
 
 /// A flag's value in a draft: the draft's own, else the template's default, else false.
-fn flag_value(template: &Template, draft: &Draft, flag: &str) -> Option<bool> {
+pub(crate) fn flag_value(template: &Template, draft: &Draft, flag: &str) -> Option<bool> {
     let parameter = template
         .parameter(flag)
         .filter(|p| p.kind == ParameterType::Flag)?;
@@ -260,12 +260,14 @@ impl Workbench {
             return Err(refused("feasibility study", problems));
         }
         let before: Feasibility = self.document(StepDocument::Feasibility, id)?;
-        self.store.put_step_document(
-            StepDocument::Feasibility,
-            id,
-            feasibility,
-            self.clock.now(),
-        )?;
+        // The simulator's setup is saved by the simulator alone (crate::simulation): a study
+        // saved from a copy read before the simulator's last save must not undo it.
+        let stored = Feasibility {
+            simulation: before.simulation.clone(),
+            ..feasibility.clone()
+        };
+        self.store
+            .put_step_document(StepDocument::Feasibility, id, &stored, self.clock.now())?;
         let old = draft_flags(&before.coverage);
         let changed: BTreeMap<&str, bool> = draft_flags(&feasibility.coverage)
             .into_iter()

@@ -33,6 +33,7 @@ pub use workshop_debrief::{ConvergenceDto, DebriefDto, OutcomeDto};
 pub mod security;
 mod session;
 pub mod signing;
+pub mod simulation;
 mod system;
 mod templates;
 mod versions;

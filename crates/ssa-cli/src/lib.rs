@@ -12,6 +12,7 @@
 
 mod feasibility;
 mod security;
+mod simulate;
 mod workshop;
 
 use std::io::Write;
@@ -118,7 +119,8 @@ enum Command {
     /// Export a document of a negotiation as PDF (exit code 1 when the output is refused).
     ///
     /// `--doc agreement [--version V]`; `--doc redline --from V1 --to V2 [--changed-only]`;
-    /// `--doc brief [--round N] [--internal]`; `--doc step-report`. A version is a revision
+    /// `--doc brief [--round N] [--internal] [--with-simulation]`; `--doc step-report`;
+    /// `--doc simulation`. A version is a revision
     /// number, a version name, `current` or `model`.
     Export {
         negotiation: String,
@@ -143,6 +145,9 @@ enum Command {
         /// The brief's internal variant, with the negotiating mandate. Never for the other party.
         #[arg(long)]
         internal: bool,
+        /// Append the benefit simulation to the brief.
+        #[arg(long)]
+        with_simulation: bool,
         /// The language of the brief's and the step report's words: en, fr or es (the
         /// workshop's language for its handouts).
         #[arg(long)]
@@ -169,6 +174,20 @@ enum Command {
     /// the coverage rule suggests and why, the team's choice, the corridor figures.
     Feasibility {
         negotiation: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Simulate a career's benefits without and with the agreement: `ssa simulate case.toml`
+    /// (format ssa-simulation/1, assets/simulations/README.md; exit code 1 for a bad file), or
+    /// `ssa simulate <negotiation> --career career.toml` under the negotiation's national rules
+    /// and its draft's method, minimum period and covered branches.
+    Simulate {
+        /// A case file, or with --career a negotiation id.
+        input: String,
+        /// A career file (periods only) to simulate under the negotiation's rules.
+        #[arg(long)]
+        career: Option<std::path::PathBuf>,
+        /// Print JSON (per party code) instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -313,6 +332,9 @@ enum ExportDocument {
     Guide,
     /// A workshop's debrief report.
     Debrief,
+    /// The benefit simulation: sample careers without and with the agreement, the arithmetic,
+    /// the corridor's cost estimate.
+    Simulation,
 }
 
 #[derive(Subcommand, Debug)]
@@ -390,6 +412,20 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
     } = &cli.command
     {
         return Ok(validate_process(file, out, err));
+    }
+    // A case file needs no database either.
+    if let Command::Simulate {
+        input,
+        career: None,
+        json,
+    } = &cli.command
+    {
+        return Ok(simulate::case_file(
+            std::path::Path::new(input),
+            *json,
+            out,
+            err,
+        ));
     }
     let folder = data_dir(&cli);
     match &cli.command {
@@ -507,6 +543,42 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                 feasibility::print(&view, &title, out);
             }
         }
+        Command::Simulate {
+            input,
+            career: Some(career),
+            json,
+        } => {
+            let (_, text) = ssa_api::read_for_import(
+                &career,
+                ssa_core::simulation::case_file::MAX_CASE_FILE_BYTES,
+                "career file",
+            )?;
+            let result = workbench.simulate_career_file(&input, &text)?;
+            if json {
+                print_json(
+                    out,
+                    &simulate::outcome_json(&result.outcome, ssa_core::simulation::Language::En),
+                );
+            } else {
+                let terms = result.terms;
+                let _ = writeln!(
+                    out,
+                    "Under the draft: method {}, minimum period {}, pensions {}\n",
+                    terms.method.as_str().replace('_', " "),
+                    terms
+                        .minimum_period_months
+                        .map(|m| format!("{m} months"))
+                        .unwrap_or_else(|| "none".into()),
+                    if terms.covered {
+                        "covered"
+                    } else {
+                        "not covered"
+                    }
+                );
+                simulate::print(&result.outcome, None, out);
+            }
+        }
+        Command::Simulate { career: None, .. } => unreachable!("handled before the database opens"),
         Command::Sample => {
             let sample = workbench.create_sample_negotiation()?;
             let _ = writeln!(out, "{}", sample.id);
@@ -542,6 +614,7 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
             changed_only,
             round,
             internal,
+            with_simulation,
             lang,
             team,
             out: path,
@@ -601,11 +674,13 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                         ),
                     },
                     internal,
+                    with_simulation,
                 },
                 ExportDocument::StepReport => PdfDocumentDto::StepReport,
                 ExportDocument::Handout | ExportDocument::Guide | ExportDocument::Debrief => {
                     unreachable!("workshop documents are exported above")
                 }
+                ExportDocument::Simulation => PdfDocumentDto::Simulation,
             };
             let export = workbench.export_pdf(&negotiation, &document, &lang, &path)?;
             let _ = writeln!(

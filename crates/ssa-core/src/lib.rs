@@ -46,6 +46,7 @@ pub mod revision;
 pub mod rounds;
 pub mod scenario;
 pub mod signing;
+pub mod simulation;
 pub mod template;
 #[cfg(test)]
 mod test_documents;

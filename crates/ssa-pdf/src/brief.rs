@@ -64,6 +64,8 @@ pub struct BriefInput {
     pub language: String,
     pub created_unix: i64,
     pub labels: BriefLabels,
+    /// The benefit simulation, appended after the table when the team asks for it.
+    pub simulation: Option<crate::simulation::SimulationInput>,
 }
 
 pub fn brief_pdf(input: &BriefInput, files: FontFiles<'_>) -> Result<Output, PdfError> {
@@ -162,5 +164,8 @@ pub fn brief_blocks(input: &BriefInput) -> Vec<Block> {
         space_before: 6.0,
         space_after: 0.0,
     }));
+    if let Some(simulation) = &input.simulation {
+        blocks.extend(crate::simulation::simulation_blocks(simulation, true));
+    }
     blocks
 }

@@ -23,6 +23,7 @@ pub mod html;
 pub mod layout;
 pub mod redline;
 pub mod render;
+pub mod simulation;
 pub mod step_report;
 
 pub use fonts::{FontFiles, FontSet, Style};

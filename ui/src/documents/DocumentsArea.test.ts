@@ -23,7 +23,10 @@ describe("documents area", () => {
     const tab = screen.getByTestId("doc-tab-feasibility");
     expect(tab.getAttribute("aria-selected")).toBe("true");
     await fireEvent.keyDown(tab, { key: "ArrowRight" });
-    // The mandate (the editor the Rounds area also shows) comes right after the feasibility study.
+    // The benefit simulator sits beside the feasibility study, then comes the mandate (the
+    // editor the Rounds area also shows).
+    await screen.findByTestId("doc-panel-simulator");
+    await fireEvent.keyDown(screen.getByTestId("doc-tab-simulator"), { key: "ArrowRight" });
     await screen.findByTestId("doc-panel-mandate");
     expect(screen.getByTestId("doc-tab-mandate").getAttribute("aria-selected")).toBe("true");
     await fireEvent.keyDown(screen.getByTestId("doc-tab-mandate"), { key: "ArrowRight" });

@@ -77,6 +77,11 @@ export const commands = {
 	exportExchangeFile: (negotiationId: string, version: string | null, path: string) => typedError<ExchangeExportDto, ApiError>(__TAURI_INVOKE("export_exchange_file", { negotiationId, version, path })),
 	/**  Imports the counterpart's file the user picked, into this negotiation. */
 	importExchangeFile: (negotiationId: string, path: string, round: number | null) => typedError<ExchangeImportDto, ApiError>(__TAURI_INVOKE("import_exchange_file", { negotiationId, path, round })),
+	/**  The simulator on its saved setup (or the example one), explanations in `language`. */
+	getSimulation: (negotiationId: string, language: string) => typedError<SimulationDto, ApiError>(__TAURI_INVOKE("get_simulation", { negotiationId, language })),
+	saveSimulation: (negotiationId: string, setup: SimulationSetup, language: string) => typedError<SimulationDto, ApiError>(__TAURI_INVOKE("save_simulation", { negotiationId, setup, language })),
+	/**  Sets the draft agreement's pension method (an edit of the draft, in its history). */
+	setDraftMethod: (negotiationId: string, method: Method) => typedError<DraftTermsDto, ApiError>(__TAURI_INVOKE("set_draft_method", { negotiationId, method })),
 	/**
 	 *  Exports a document of the negotiation (agreement, redline, brief, step report) as a PDF
 	 *  where the user chose in the save dialog. The database is read under its lock; the typesetting runs on a
@@ -260,6 +265,12 @@ export type AttachmentDto = {
 	label: string,
 };
 
+/**  One row of a band table: a yearly average of at least `from` gives `amount`. */
+export type Band = {
+	from: string,
+	amount: string,
+};
+
 /**  One of the nine ILO C102 branches, in the Convention's order. */
 export type Branch = "medical_care" | "sickness" | "unemployment" | "old_age" | "employment_injury" | "family" | "maternity" | "invalidity" | "survivors";
 
@@ -283,6 +294,30 @@ export type BrokenReason =
 "omitted" | 
 /**  The node exists but cannot be referred to (preamble, signature block). */
 "not_numbered";
+
+/**  The arithmetic of one evaluation, for the explanation. */
+export type Calculation = { kind: "per_period"; periods: string; 
+/**  The periods counted: `periods`, or the full career when that is smaller. */
+counted: string; amount: string; per: string; 
+/**  Set when a full career gave the full amount. */
+full_career: string | null; result: string } | { kind: "bands"; periods: string; years: string; average: string; rounded: string; rounding: Rounding; 
+/**  The band found: its lower bound and the next band's, if any; `None`: below all. */
+band_from: string | null; band_below: string | null; 
+/**  The lowest band, when the average is under it. */
+lowest: string | null; result: string } | { kind: "accrual"; rate: string; periods: string; per: string; earnings: string; result: string } | { kind: "fixed"; result: string } | { kind: "sum"; parts: Calculation[]; result: string };
+
+/**  One sample career's result. */
+export type CareerResultDto = {
+	name: string,
+	outcome: Outcome,
+	/**  Per party (in the outcome's order), the explanation lines worded in the language asked. */
+	explanation: string[][],
+};
+
+export type CareerShare = {
+	name: string,
+	percent: string,
+};
 
 /**
  *  One benefit chapter of the agreement: the branches it deals with, the team's choice and the
@@ -370,6 +405,44 @@ export type Confidence = "high" | "medium" | "low";
 
 export type ConvergenceDto = "converged" | "diverged" | "partly" | "none_agreed";
 
+/**  `per` periods of `from` make one period of `to`. */
+export type Conversion = {
+	from: Unit,
+	to: Unit,
+	per: string,
+	remainder: Remainder,
+};
+
+/**  How an amount was converted, for the explanation. */
+export type ConversionStep = 
+/**  Divided by `per`, the remainder treated by the rule. */
+{ kind: "divided"; per: string; remainder: Remainder } | 
+/**  Multiplied by `per` (a rule read backwards). */
+{ kind: "multiplied"; per: string };
+
+/**  The assumptions of the corridor cost estimate. */
+export type CorridorAssumptions = {
+	/**  People in the corridor; `None`: the feasibility study's corridor figures. */
+	people?: number | null,
+	/**  Percent of them who will claim a benefit under the agreement. */
+	take_up_percent: string,
+	/**  Payments a year of the amounts simulated (12 for monthly pensions). */
+	payments_per_year: number,
+};
+
+/**  The corridor cost estimate and the assumptions it rests on. */
+export type CorridorEstimate = {
+	people: number,
+	/**  Whether `people` is the team's own figure rather than the feasibility study's. */
+	people_entered: boolean,
+	take_up_percent: string,
+	beneficiaries: string,
+	payments_per_year: number,
+	/**  Each career's share of the beneficiaries, in percent (the weights shared out). */
+	mix: CareerShare[],
+	parties: PartyCost[],
+};
+
 /**  One figure of the migration corridor between two parties, with its year and source. */
 export type CorridorFigure = {
 	id: string,
@@ -393,6 +466,16 @@ export type CorridorKind =
 
 /**  The team's decision for one branch. */
 export type Coverage = "covered" | "not_covered";
+
+/**  Whether a party's credited periods count in the numerator of its pro-rata fraction. */
+export type CreditRule = 
+/**  Credited periods count like paid ones. */
+"count" | 
+/**
+ *  Credited periods count for entitlement and in the total (the denominator), not in the
+ *  party's own share (the numerator).
+ */
+"denominator_only";
 
 export type DebriefArticleDto = {
 	article: string,
@@ -529,6 +612,22 @@ export type Draft = {
 	custom_wording?: { [key in string]: string },
 };
 
+/**  What the draft agreement decides for the simulation. */
+export type DraftTerms = {
+	method: Method,
+	minimum_period_months: number | null,
+	covered: boolean,
+};
+
+/**  The draft's terms, and where they come from. */
+export type DraftTermsDto = {
+	terms: DraftTerms,
+	/**  Whether a draft agreement exists (else the model template's defaults apply). */
+	hasDraft: boolean,
+	/**  The article that states the method, as numbered in the draft ("Article 27"). */
+	methodArticle: string | null,
+};
+
 /**  The encryption of the open database, for the Security dialog and `ssa encrypt`. */
 export type EncryptionDto = {
 	encrypted: boolean,
@@ -632,6 +731,11 @@ export type Feasibility = {
 	/**  Branches the team has decided on; a branch absent here is not decided yet. */
 	coverage?: Partial<{ [key in Branch]: Coverage }>,
 	notes?: string,
+	/**
+	 *  The benefit simulator's national rules, sample careers and cost assumptions (saved by
+	 *  the simulator alone: a save of the study keeps the stored ones).
+	 */
+	simulation?: SimulationSetup,
 };
 
 export type FeasibilityDto = {
@@ -664,6 +768,25 @@ export type FingerprintDto = {
 	/**  Sixteen words of the PGP word list, the same in every language. */
 	words: string[],
 };
+
+/**  A party's benefit formula. */
+export type Formula = 
+/**
+ *  `amount` for every `per` periods, counting at most `full` periods (a full career); with
+ *  `full_amount`, a full career gives that amount instead (a full basic pension).
+ */
+{ kind: "per_period"; amount: string; per?: string; full?: string | null; full_amount?: string | null } | 
+/**
+ *  Flat-rate bands by yearly average: periods ÷ years of the career, rounded, looked up in
+ *  a table listed from the highest band down.
+ */
+{ kind: "bands"; rounding?: Rounding; bands: Band[] } | 
+/**  Earnings-related accrual: `rate` × periods ÷ `per` × `earnings`. */
+{ kind: "accrual"; rate: string; earnings: string; per?: string } | 
+/**  A fixed amount once the person qualifies. */
+{ kind: "fixed"; amount: string } | 
+/**  The sum of several parts (a flat part and a per-year part); parts are not sums. */
+{ kind: "sum"; parts: Formula[] };
 
 export type GateChoiceDto = "go" | "no_go" | "revisit";
 
@@ -781,6 +904,11 @@ export type Limit =
 /**  The (optional) article must stay in the agreement. */
 { kind: "must_stay" };
 
+/**  One step of the arithmetic, for a person to check by hand. */
+export type Line = { kind: "own_periods"; unit: Unit; paid: string; credited: string } | { kind: "converted"; from_party: string; amount: string; from_unit: Unit; step: ConversionStep; result: string; unit: Unit } | { kind: "coinciding"; from_party: string; days: number; of_days: number; amount: string; counted: string; unit: Unit } | { kind: "totalized"; own: string; foreign: string; total: string; unit: Unit } | { kind: "national"; periods: string; needed: string; unit: Unit; met: boolean } | { kind: "calculation"; purpose: Purpose; unit: Unit; calculation: Calculation } | { kind: "not_covered" } | { kind: "relieved"; periods: string; threshold: string; unit: Unit } | { kind: "pays_on_all" } | { kind: "taken_over"; from_party: string; amount: string; unit: Unit; own: string } | { kind: "entitlement"; periods: string; needed: string; unit: Unit; met: boolean } | { kind: "pro_rata"; theoretical: string; numerator: string; denominator: string; 
+/**  The specified period, when it capped the total. */
+specified: string | null; result: string; unit: Unit } | { kind: "independent"; periods: string; needed: string; unit: Unit; met: boolean } | { kind: "paid"; method: Method; independent: string; pro_rata: string; direct: string; result: string };
+
 /**  Where one linked agreement node stands in the rendered agreement. */
 export type LinkTarget = 
 /**
@@ -847,6 +975,15 @@ export type MandateViewDto = {
 	articles: MandateArticleDto[],
 };
 
+/**  How a party computes its benefit when the agreement applies (the draft's choice). */
+export type Method = 
+/**  The theoretical amount on all periods × own periods ÷ all periods. */
+"pro_rata" | 
+/**  The national formula on own periods, the right opened by totalized periods. */
+"direct" | 
+/**  The higher of the independent (national) benefit and the pro-rata amount. */
+"higher_of";
+
 export type Monitoring = {
 	indicators?: IndicatorValue[],
 	reviews?: Review[],
@@ -864,6 +1001,16 @@ export type MonthsSource =
 "draft" | 
 /**  The template's default (the draft leaves it at the default, or there is no draft). */
 "template_default";
+
+/**  One party's national rules for the pension branch (the method is the draft's). */
+export type NationalRules = {
+	code: string,
+	unit: Unit,
+	qualifying: string,
+	formula: Formula,
+	specified_period?: string | null,
+	credited?: CreditRule,
+};
 
 export type NegotiationDto = {
 	id: string,
@@ -968,6 +1115,14 @@ export type OmittedNode = {
 	reason: OmissionReason,
 };
 
+/**  The case's result: per party, and the totals (sums of the rounded shares). */
+export type Outcome = {
+	parties: PartyOutcome[],
+	total_without: string,
+	total_with: string,
+	total_difference: string,
+};
+
 export type OutcomeDto = "agreed" | "open" | "no_file";
 
 export type OutputDto = {
@@ -1036,10 +1191,41 @@ export type ParameterType =
 /**  Laws per branch: `[{ branch = "old-age benefits", laws = ["…"] }]`. */
 "laws";
 
+/**  One party's yearly cost in the corridor. */
+export type PartyCost = {
+	code: string,
+	without_agreement: string,
+	with_agreement: string,
+	difference: string,
+};
+
 export type PartyDto = {
 	name: string,
 	isoCode: string,
 	role: PartyRoleDto,
+};
+
+/**  A party's figures: money rounded to the cent, periods in the party's unit. */
+export type PartyOutcome = {
+	code: string,
+	unit: Unit,
+	method: Method,
+	without_agreement: string,
+	theoretical: string,
+	pro_rata: string,
+	direct: string,
+	/**
+	 *  The national benefit on own periods (with periods taken over under the minimum-period
+	 *  rule), where own periods alone qualify.
+	 */
+	independent: string,
+	with_agreement: string,
+	difference: string,
+	own_periods: string,
+	totalized_periods: string,
+	/**  Under the minimum-period rule: this party pays nothing, another counts its periods. */
+	relieved: boolean,
+	explanation: Line[],
 };
 
 /**  One party's record. */
@@ -1077,9 +1263,33 @@ changedOnly: boolean } |
 /**  The four-column table of a round (the latest when `round_id` is absent). */
 { doc: "brief"; roundId: string | null; 
 /**  The internal variant, with the mandate column. Never hand it to the other party. */
-internal: boolean } | 
+internal: boolean; 
+/**  Append the benefit simulation after the table. */
+withSimulation?: boolean } | 
 /**  The process checklist and gate decisions, and the feasibility comparison table. */
-{ doc: "step_report" };
+{ doc: "step_report" } | 
+/**
+ *  The benefit simulation: each sample career's pensions without and with the agreement,
+ *  the arithmetic, and the corridor's cost estimate.
+ */
+{ doc: "simulation" };
+
+/**
+ *  A period of the career, under one party's legislation. With `start` and `end` (inclusive
+ *  calendar dates) the simulator can tell when two parties cover the same days, and counts
+ *  those days once.
+ */
+export type Period = {
+	party: string,
+	amount: string,
+	unit: Unit,
+	kind?: PeriodKind,
+	start?: string | null,
+	end?: string | null,
+};
+
+/**  Paid or credited. */
+export type PeriodKind = "paid" | "credited";
 
 export type PitfallDto = {
 	text: LocalizedTextDto,
@@ -1290,6 +1500,17 @@ export type ProvenanceDto = {
 
 export type ProvenanceStatusDto = "sourced" | "inferred";
 
+/**  What a formula was evaluated for. */
+export type Purpose = 
+/**  The national benefit without the agreement. */
+"national" | 
+/**  The theoretical amount on all (totalized) periods. */
+"theoretical" | 
+/**  The direct method: own periods, the right opened by totalization. */
+"direct" | 
+/**  The independent benefit of the higher-of method. */
+"independent";
+
 /**  The signature and ratification record of one negotiation. */
 export type Ratification = {
 	parties?: PartyRatification[],
@@ -1323,6 +1544,17 @@ export type RedlineSegment = {
 
 /**  `long`: "Article 12, paragraph 3, subparagraph (a)"; `compact`: "Article 12(3)(a)". */
 export type ReferenceStyle = "long" | "compact";
+
+/**  What happens to the part of a period that does not make a whole unit. */
+export type Remainder = 
+/**  A remainder counts as one whole unit ("any remainder one quarter"). */
+"up" | 
+/**  A remainder is dropped. */
+"down" | 
+/**  Half or more counts as one, less is dropped. */
+"nearest" | 
+/**  Kept as a fraction ("a day is 1/360 of a year"). */
+"exact";
 
 /**
  *  What an edit of the draft returns: the draft as stored (the edit, with any edit another
@@ -1375,6 +1607,21 @@ export type RoundPlanDto = {
 	title: string,
 	minutes: number,
 	focus: string,
+};
+
+/**  How the yearly average of a band formula is rounded to a whole number. */
+export type Rounding = 
+/**  Half or more up, less down. */
+"half_up" | "down" | "up";
+
+/**  A sample career: its periods, and its share of the corridor's people. */
+export type SampleCareer = {
+	name: string,
+	/**  Years since first insured (for band formulas). */
+	career_years?: string | null,
+	periods: Period[],
+	/**  Weight of this career in the corridor's mix (the weights are shared out as percents). */
+	share: string,
 };
 
 export type ScenarioSummaryDto = {
@@ -1472,6 +1719,31 @@ export type SignerDto =
 { status: "unknown"; delegation: string; delegationName: string; fingerprint: FingerprintDto } | 
 /**  Not signed (a file from an earlier version); nobody can tell who wrote it. */
 { status: "unsigned"; delegation: string; delegationName: string };
+
+export type SimulationDto = {
+	negotiationId: string,
+	parties: PartyDto[],
+	setup: SimulationSetup,
+	/**  The setup is the example one: the team has not saved its own rules yet. */
+	isExample: boolean,
+	draft: DraftTermsDto,
+	/**  People in the corridor according to the feasibility study's figures. */
+	feasibilityPeople: number,
+	/**  Empty while `problems` is not. */
+	careers: CareerResultDto[],
+	estimate: CorridorEstimate | null,
+	problems: FieldProblemDto[],
+};
+
+/**  The simulator's setup of one negotiation. */
+export type SimulationSetup = {
+	/**  ISO 4217 code of the amounts ("EUR"); empty: plain numbers. */
+	currency?: string,
+	parties?: NationalRules[],
+	conversions?: Conversion[],
+	careers?: SampleCareer[],
+	corridor?: CorridorAssumptions,
+};
 
 /**  Whether a node's wording is stated in a cited source or drafted by the project. */
 export type SourceStatus = 
@@ -1694,6 +1966,9 @@ export type TrustedKeyDto = {
 	fingerprint: FingerprintDto,
 	trustedAt: string,
 };
+
+/**  The unit a party counts its periods in. */
+export type Unit = "days" | "weeks" | "months" | "quarters" | "years";
 
 export type UnitChange = "added" | "removed" | "changed" | "unchanged";
 

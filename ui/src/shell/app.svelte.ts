@@ -23,7 +23,7 @@ export type NegotiationArea = "overview" | "agreement" | "process" | "versions" 
 
 /** The step documents of the Documents area; `app.go({kind:"negotiation", id, area:"documents",
  * document:"feasibility"})` opens one directly. */
-export type DocumentTab = "feasibility" | "mandate" | "ratification" | "arrangement" | "monitoring";
+export type DocumentTab = "feasibility" | "simulator" | "mandate" | "ratification" | "arrangement" | "monitoring";
 
 export interface Move {
   id: string;

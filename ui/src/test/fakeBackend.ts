@@ -16,6 +16,10 @@ import {
   type Arrangement,
   type Feasibility,
   type FeasibilityView,
+  type DraftTermsView,
+  type PensionMethod,
+  type SimulationSetup,
+  type SimulationView,
   type Monitoring,
   type MonitoringView,
   type Ratification,
@@ -166,6 +170,9 @@ const METHODS: Method[] = [
   "getArrangement",
   "startArrangement",
   "editArrangement",
+  "getSimulation",
+  "saveSimulation",
+  "setDraftMethod",
   "positionsView",
   "addRound",
   "saveRound",
@@ -516,6 +523,32 @@ export class FakeBackend implements Backend {
       if (chapter.chosen !== null && this.documents.draftFlags) this.documents.draftFlags[chapter.flag] = chapter.chosen;
     }
     return this.documents.feasibilityView(id, parties);
+  }
+  /** What the simulator answers: a test sets a negotiation's view here (the arithmetic is the
+   *  engine's, tested in Rust); a save keeps the setup and answers `simulationAfterSave`. */
+  readonly simulations = new Map<string, SimulationView>();
+  simulationAfterSave: ((setup: SimulationSetup, method: PensionMethod) => SimulationView) | null = null;
+  async getSimulation(id: string): Promise<SimulationView> {
+    this.#find(id);
+    const view = this.simulations.get(id);
+    if (!view) throw new BackendError("not_found", "No simulation set for this negotiation.");
+    return structuredClone(view);
+  }
+  async saveSimulation(id: string, setup: SimulationSetup): Promise<SimulationView> {
+    this.#readOnlyGuard();
+    const view = await this.getSimulation(id);
+    const next = this.simulationAfterSave ? this.simulationAfterSave(setup, view.draft.terms.method) : { ...view, setup };
+    next.isExample = false;
+    this.simulations.set(id, structuredClone(next));
+    return next;
+  }
+  async setDraftMethod(id: string, method: PensionMethod): Promise<DraftTermsView> {
+    this.#readOnlyGuard();
+    const view = await this.getSimulation(id);
+    const next = this.simulationAfterSave ? this.simulationAfterSave(view.setup, method) : view;
+    next.draft = { ...view.draft, terms: { ...view.draft.terms, method } };
+    this.simulations.set(id, structuredClone(next));
+    return next.draft;
   }
   async getRatification(id: string): Promise<RatificationView> {
     return this.documents.ratificationView(id, this.#find(id).parties);

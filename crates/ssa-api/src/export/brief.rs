@@ -61,6 +61,7 @@ impl Workbench {
             language: language.to_string(),
             created_unix: now.timestamp(),
             labels: words.brief_labels(),
+            simulation: None,
         })
     }
 

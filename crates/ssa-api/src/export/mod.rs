@@ -22,6 +22,7 @@
 
 mod brief;
 mod redline;
+mod simulation;
 mod step_report;
 mod words;
 mod workshop;
@@ -41,6 +42,7 @@ use ssa_pdf::agreement::{
 };
 use ssa_pdf::brief::{brief_pdf, BriefInput};
 use ssa_pdf::redline::{redline_pdf, RedlineInput};
+use ssa_pdf::simulation::{simulation_pdf, SimulationInput};
 use ssa_pdf::step_report::{step_report_pdf, StepReportInput};
 use ssa_pdf::{FontFiles, Output, PdfError};
 
@@ -70,9 +72,15 @@ pub enum PdfDocumentDto {
         round_id: Option<String>,
         /// The internal variant, with the mandate column. Never hand it to the other party.
         internal: bool,
+        /// Append the benefit simulation after the table.
+        #[serde(default, rename = "withSimulation")]
+        with_simulation: bool,
     },
     /// The process checklist and gate decisions, and the feasibility comparison table.
     StepReport,
+    /// The benefit simulation: each sample career's pensions without and with the agreement,
+    /// the arithmetic, and the corridor's cost estimate.
+    Simulation,
 }
 
 /// Everything a document needs, read from the database; typesetting it needs no lock.
@@ -84,6 +92,7 @@ pub enum PreparedPdf {
     StepReport(Box<StepReportInput>),
     /// A workshop handout or the debrief.
     Handout(Box<ssa_pdf::handout::HandoutInput>),
+    Simulation(Box<SimulationInput>),
 }
 
 /// The agreement's input owns its document (the PDF crate's input borrows it).
@@ -129,11 +138,23 @@ impl Workbench {
                 after,
                 *changed_only,
             )?)),
-            PdfDocumentDto::Brief { round_id, internal } => PreparedPdf::Brief(Box::new(
-                self.prepare_brief(negotiation_id, round_id.as_deref(), *internal, language)?,
-            )),
+            PdfDocumentDto::Brief {
+                round_id,
+                internal,
+                with_simulation,
+            } => {
+                let mut brief =
+                    self.prepare_brief(negotiation_id, round_id.as_deref(), *internal, language)?;
+                if *with_simulation {
+                    brief.simulation = Some(self.prepare_simulation(negotiation_id, language)?);
+                }
+                PreparedPdf::Brief(Box::new(brief))
+            }
             PdfDocumentDto::StepReport => PreparedPdf::StepReport(Box::new(
                 self.prepare_step_report(negotiation_id, language)?,
+            )),
+            PdfDocumentDto::Simulation => PreparedPdf::Simulation(Box::new(
+                self.prepare_simulation(negotiation_id, language)?,
             )),
         })
     }
@@ -367,6 +388,7 @@ impl PreparedPdf {
             PreparedPdf::Brief(input) => brief_pdf(input, fonts),
             PreparedPdf::StepReport(input) => step_report_pdf(input, fonts),
             PreparedPdf::Handout(input) => ssa_pdf::handout::handout_pdf(input, fonts),
+            PreparedPdf::Simulation(input) => simulation_pdf(input, fonts),
         }
     }
 }

@@ -124,6 +124,10 @@ pub struct Feasibility {
     pub coverage: BTreeMap<Branch, Coverage>,
     #[serde(default)]
     pub notes: String,
+    /// The benefit simulator's national rules, sample careers and cost assumptions (saved by
+    /// the simulator alone: a save of the study keeps the stored ones).
+    #[serde(default)]
+    pub simulation: crate::simulation::setup::SimulationSetup,
 }
 
 /// What the rule suggests for one branch.

@@ -253,8 +253,7 @@ pub fn scenario_feasibility(scenario: &Scenario, language: &str) -> Feasibility 
     Feasibility {
         schemes,
         corridor,
-        coverage: BTreeMap::new(),
-        notes: String::new(),
+        ..Feasibility::default()
     }
 }
 

@@ -134,6 +134,7 @@ pub fn brief_input(internal: bool) -> BriefInput {
         language: "en".into(),
         created_unix: CREATED,
         labels: BriefLabels::english(),
+        simulation: None,
     }
 }
 

@@ -4,7 +4,11 @@
 import type {
   Arrangement,
   Draft,
+  DraftTermsView,
   Feasibility,
+  PensionMethod,
+  SimulationSetup,
+  SimulationView,
   FeasibilityView,
   Monitoring,
   MonitoringView,
@@ -27,4 +31,10 @@ export interface DocumentBackend {
   getArrangement(negotiationId: string): Promise<Arrangement | null>;
   startArrangement(negotiationId: string): Promise<Arrangement>;
   editArrangement(negotiationId: string, base: Draft, draft: Draft): Promise<Rendered>;
+  /** The benefit simulator on its saved setup (or example rules), explanations in `language`. */
+  getSimulation(negotiationId: string, language: string): Promise<SimulationView>;
+  /** Saves the simulator's setup and answers its results; refused with each field's problem. */
+  saveSimulation(negotiationId: string, setup: SimulationSetup, language: string): Promise<SimulationView>;
+  /** Sets the draft agreement's pension method (an edit of the draft). */
+  setDraftMethod(negotiationId: string, method: PensionMethod): Promise<DraftTermsView>;
 }

@@ -15,5 +15,8 @@ export function tauriDocumentBackend(): DocumentBackend {
     getArrangement: (id) => unwrap(() => commands.getArrangement(id)),
     startArrangement: (id) => unwrap(() => commands.startArrangement(id)),
     editArrangement: (id, base, draft) => unwrap(() => commands.editArrangement(id, base, draft)),
+    getSimulation: (id, language) => unwrap(() => commands.getSimulation(id, language)),
+    saveSimulation: (id, setup, language) => unwrap(() => commands.saveSimulation(id, setup, language)),
+    setDraftMethod: (id, method) => unwrap(() => commands.setDraftMethod(id, method)),
   };
 }

@@ -5,6 +5,7 @@ import { templatesEn } from "../../templates/messages";
 import { processEn } from "../../process/messages";
 import { versionsEn } from "../../versions/messages";
 import { documentsEn } from "../../documents/messages";
+import { simulatorEn } from "../../documents/simulator/messages";
 // English: the reference dictionary. Every key here must exist, non-empty, in fr.ts and es.ts.
 // Plurals use the suffixes `.one` / `.other` (Intl.PluralRules categories).
 export const en = {
@@ -12,6 +13,7 @@ export const en = {
   ...processEn,
   ...versionsEn,
   ...documentsEn,
+  ...simulatorEn,
   ...roundsEn,
   ...workshopEn,
   ...securityEn,

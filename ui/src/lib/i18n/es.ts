@@ -7,11 +7,13 @@ import { processEs } from "../../process/messages";
 import { versionsEs } from "../../versions/messages";
 
 import { documentsEs } from "../../documents/messages";
+import { simulatorEs } from "../../documents/simulator/messages";
 export const es: Dictionary = {
   ...templatesEs,
   ...processEs,
   ...versionsEs,
   ...documentsEs,
+  ...simulatorEs,
   ...roundsEs,
   ...workshopEs,
   ...securityEs,

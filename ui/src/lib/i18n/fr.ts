@@ -7,11 +7,13 @@ import { processFr } from "../../process/messages";
 import { versionsFr } from "../../versions/messages";
 
 import { documentsFr } from "../../documents/messages";
+import { simulatorFr } from "../../documents/simulator/messages";
 export const fr: Dictionary = {
   ...templatesFr,
   ...processFr,
   ...versionsFr,
   ...documentsFr,
+  ...simulatorFr,
   ...roundsFr,
   ...workshopFr,
   ...securityFr,
