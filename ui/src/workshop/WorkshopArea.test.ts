@@ -108,4 +108,51 @@ describe("workshops", () => {
     expect((await screen.findByTestId("training-banner")).textContent).toContain("Training");
     expect(screen.getByTestId("training-folder").textContent).toContain("/training");
   });
+
+  it("shows the debrief: what each group agreed, red lines held, points, convergence", async () => {
+    const backend = new FakeBackend();
+    const created = backend.workshop.create(
+      { scenarioId: "marisol-eldmark-bilateral", scenarioVersion: "1", title: "Turin", language: "en", groups: 2, teamNames: [] },
+      "/tmp/w",
+    );
+    const team = (letter: string, held: boolean | null, points: number) => ({
+      team: letter.toLowerCase(),
+      letter,
+      name: `Team ${letter}`,
+      redLineHeld: held,
+      points,
+      pointsPossible: 40,
+    });
+    backend.workshop.debriefs.set(created.workshop.id, {
+      workshop: created.workshop,
+      language: "en",
+      articles: [
+        {
+          article: "M2-AL.2",
+          label: "Article 8 — Posted workers",
+          parameters: ["Posting duration"],
+          modelValues: ["24 months"],
+          briefs: [],
+          groups: [
+            { group: 1, outcome: "agreed", values: ["24 months"], leftOut: false, agreedText: null, teams: [team("A", true, 0), team("B", true, 0)] },
+            { group: 2, outcome: "agreed", values: ["30 months"], leftOut: false, agreedText: null, teams: [team("A", true, 0), team("B", false, 0)] },
+          ],
+          convergence: "diverged",
+        },
+      ],
+      totals: [],
+      questions: ["Which group agreed the longest posting?"],
+    });
+    await openWorkshops(backend);
+    await fireEvent.click(await screen.findByTestId("debrief-tab"));
+    const article = await screen.findByTestId("debrief-article");
+    const rows = within(article).getAllByTestId("debrief-row");
+    expect(rows[0].textContent).toContain("24 months");
+    expect(rows[0].textContent).toContain("red line held");
+    expect(rows[1].textContent).toContain("30 months");
+    expect(rows[1].textContent).toContain("red line crossed");
+    expect(rows[1].textContent).toContain("0/40 points");
+    expect(screen.getByTestId("debrief-convergence").textContent).toBe("Groups agreed different texts.");
+    expect(screen.getByTestId("debrief").textContent).toContain("Which group agreed the longest posting?");
+  });
 });
