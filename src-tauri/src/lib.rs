@@ -8,6 +8,7 @@
 
 mod chosen_files;
 mod commands;
+mod draft_commands;
 mod instance_lock;
 mod round_commands;
 mod security_commands;

@@ -91,10 +91,12 @@ fn the_deviation_report_lists_what_departs_from_the_model() {
         how,
         vec![
             &DeviationKind::Reworded {
-                node: "M5.1.2".into()
+                node: "M5.1.2".into(),
+                place: "Article 25(2) Administrative arrangement and liaison bodies".into(),
             },
             &DeviationKind::LeftOut {
-                node: "M5.7".into()
+                node: "M5.7".into(),
+                place: "Article 31 Recovery of overpayments".into(),
             },
         ]
     );

@@ -7,6 +7,7 @@ mod agreement;
 mod cli_errors;
 mod compare;
 mod crash;
+mod draft_document;
 mod encryption;
 mod exchange;
 mod faults;

@@ -295,6 +295,15 @@ fn the_brief_carries_the_mandate_only_in_the_internal_variant() {
     assert!(has(&internal, "Never more than 12 months"), "{internal}");
     assert!(has(&internal, "at most 12 months"), "{internal}");
     assert!(has(&internal, "INTERNAL"));
+    // The header dates the brief by its round, not by the day it was printed.
+    assert!(
+        has(&counterpart, "Round 1 - 23 November 2026"),
+        "{counterpart}"
+    );
+    assert!(
+        has(&internal, "INTERNAL - Round 1 - 23 November 2026"),
+        "{internal}"
+    );
     assert!(
         !has(&internal, "actuaries advise"),
         "justifications stay out"

@@ -92,7 +92,7 @@ fn an_unknown_key_warns_with_its_fingerprint_and_a_trusted_one_says_who_signed()
         .with(|w| w.trust_key("xa", &words.join(" ")))
         .unwrap();
     assert_eq!(keys.trusted[0].fingerprint.hex, our_fingerprint);
-    assert_eq!(keys.trusted[0].delegation_name, "Republic of Aurelia");
+    assert_eq!(keys.trusted[0].delegation_name, "the Republic of Aurelia");
     let wrong = their_session
         .with(|w| w.trust_key("XA", "not a fingerprint"))
         .unwrap_err();
@@ -104,13 +104,13 @@ fn an_unknown_key_warns_with_its_fingerprint_and_a_trusted_one_says_who_signed()
         .with(|w| w.import_exchange("second.json", &second, Some(&their_id), Some(1)))
         .unwrap();
     assert!(
-        matches!(&imported.signer, SignerDto::Trusted { delegation_name, .. } if delegation_name == "Republic of Aurelia"),
+        matches!(&imported.signer, SignerDto::Trusted { delegation_name, .. } if delegation_name == "the Republic of Aurelia"),
         "{:?}",
         imported.signer
     );
     assert_eq!(
         imported.signer.describe(),
-        "signed by the delegation of Republic of Aurelia"
+        "signed by the delegation of the Republic of Aurelia"
     );
 }
 
@@ -291,8 +291,8 @@ fn the_initialled_pdf_prints_the_fingerprint_and_both_signatures_and_is_signed_b
     let their_key = fingerprint_hex(&their_session, "XB");
     for wanted in [
         "Initialling",
-        "Delegation: Republic of Aurelia",
-        "Delegation: Kingdom of Boreland",
+        "Delegation: the Republic of Aurelia",
+        "Delegation: the Kingdom of Boreland",
         &our_key,
         &their_key,
         &fingerprint[..16],

@@ -6,13 +6,16 @@ use ssa_core::template::Template;
 
 use crate::support::Place;
 
+/// The shipped R167 Annex I template's version.
+const SHIPPED_VERSION: &str = "1.1.0";
+
 fn derived(place: &Place) -> (ssa_api::Session, Template) {
     let session = place.session();
     let summary = session
         .with(|w| {
             w.derive_template(
                 DEFAULT_TEMPLATE_ID,
-                "1.0.0",
+                SHIPPED_VERSION,
                 "aurelia-model",
                 "Aurelian model agreement",
             )
@@ -38,7 +41,7 @@ fn a_derived_template_records_its_origin_and_can_be_edited_and_saved() {
         .expect("derived_from is recorded");
     assert_eq!(
         (origin.id.as_str(), origin.version.as_str()),
-        (DEFAULT_TEMPLATE_ID, "1.0.0")
+        (DEFAULT_TEMPLATE_ID, SHIPPED_VERSION)
     );
 
     let article = template
@@ -101,12 +104,12 @@ fn the_shipped_model_cannot_be_changed_or_deleted() {
     let place = Place::new();
     let session = place.session();
     let model = session
-        .with(|w| w.load_template(DEFAULT_TEMPLATE_ID, "1.0.0"))
+        .with(|w| w.load_template(DEFAULT_TEMPLATE_ID, SHIPPED_VERSION))
         .unwrap();
     let error = session.with(|w| w.save_template(&model)).unwrap_err();
     assert!(error.message.contains("Duplicate it"), "{}", error.message);
     let error = session
-        .with(|w| w.delete_template(DEFAULT_TEMPLATE_ID, "1.0.0"))
+        .with(|w| w.delete_template(DEFAULT_TEMPLATE_ID, SHIPPED_VERSION))
         .unwrap_err();
     assert!(
         error.message.contains("cannot be deleted"),
@@ -158,7 +161,7 @@ fn derived_ids_must_be_new_and_well_formed() {
         ("", "cannot be a template id"),
     ] {
         let error = session
-            .with(|w| w.derive_template(DEFAULT_TEMPLATE_ID, "1.0.0", id, "Title"))
+            .with(|w| w.derive_template(DEFAULT_TEMPLATE_ID, SHIPPED_VERSION, id, "Title"))
             .unwrap_err();
         assert!(error.message.contains(expected), "{id}: {}", error.message);
     }

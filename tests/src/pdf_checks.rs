@@ -102,7 +102,7 @@ pub fn body_text(pdf: &Path, g: PageGeometry) -> Option<String> {
 /// Every heading and the full text of every node appear in the body in document order (the
 /// search starts after the contents, which repeat the headings).
 pub fn assert_in_order(document: &ssa_core::template::Document, text: &str) {
-    use ssa_core::template::document::plain;
+    use ssa_core::template::document::printed as plain;
     let preamble = document
         .nodes
         .iter()

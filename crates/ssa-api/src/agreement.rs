@@ -152,12 +152,20 @@ impl Workbench {
             return Ok(None);
         }
         let agreement = self.agreement(negotiation_id)?;
+        let problems = crate::problems::worded(
+            &agreement.template,
+            &agreement.document,
+            &agreement.report.problems,
+        );
+        let provisions =
+            crate::provisions(&agreement.template, &agreement.draft, &agreement.document);
         Ok(Some(AgreementDto {
             negotiation_id: negotiation_id.to_string(),
             template: agreement.template,
             draft: agreement.draft,
             document: agreement.document,
-            problems: agreement.report.problems,
+            problems,
+            provisions,
         }))
     }
 
@@ -193,12 +201,7 @@ impl Workbench {
             .save_draft_edit(negotiation_id, base, draft, self.clock.now())?;
         let stored = self.edit_outcome(negotiation_id, outcome, &current)?;
         let template = self.load_template(&stored.template_id, &stored.template_version)?;
-        let (document, problems) = render_checked(&template, &stored);
-        Ok(RenderedDto {
-            document,
-            problems,
-            draft: stored,
-        })
+        Ok(crate::draft_document::rendered(&template, stored))
     }
 
     /// The stored draft after an edit, or the refusal of the edit; `current` names the
@@ -210,7 +213,7 @@ impl Workbench {
         current: &Draft,
     ) -> Result<Draft, ApiError> {
         match outcome {
-            EditOutcome::Saved(stored) => Ok(stored),
+            EditOutcome::Saved(stored) => Ok(*stored),
             EditOutcome::NoDraft => Err(no_draft(negotiation_id)),
             EditOutcome::ChangedElsewhere(conflict) => {
                 let template =

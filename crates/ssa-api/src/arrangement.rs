@@ -12,7 +12,7 @@
 use serde::Serialize;
 use specta::Type;
 use ssa_core::documents::arrangement::{check_links, resolve_links, ArrangementLink};
-use ssa_core::template::{Document, Draft, Problem, Template};
+use ssa_core::template::{Document, Draft, Template};
 
 use crate::dto::RenderedDto;
 use crate::guard::render_checked;
@@ -39,7 +39,8 @@ pub struct ArrangementDto {
     pub template: Template,
     pub draft: Draft,
     pub document: Document,
-    pub problems: Vec<Problem>,
+    pub problems: Vec<crate::problems::ProblemDto>,
+    pub provisions: Vec<crate::dto::ProvisionDto>,
     pub links: Vec<ArrangementLink>,
     pub agreement_numbering: AgreementNumbering,
 }
@@ -55,8 +56,11 @@ impl Workbench {
         let (agreement, _) = render_checked(&agreement_template, &agreement_draft);
         let (document, mut problems) = render_checked(&template, &draft);
         problems.extend(check_links(&template, &agreement_template).problems);
+        let problems = crate::problems::worded(&template, &document, &problems);
+        let provisions = crate::provisions(&template, &draft, &document);
         Ok(Some(ArrangementDto {
             negotiation_id: id.to_string(),
+            provisions,
             document,
             links: resolve_links(&template, &agreement),
             agreement_numbering: if has_draft {
@@ -130,8 +134,9 @@ impl Workbench {
         let (document, mut problems) = render_checked(&template, &stored);
         problems.extend(check_links(&template, &agreement_template).problems);
         Ok(RenderedDto {
+            problems: crate::problems::worded(&template, &document, &problems),
+            provisions: crate::provisions(&template, &stored, &document),
             document,
-            problems,
             draft: stored,
         })
     }

@@ -242,7 +242,9 @@ pub struct AgreementDto {
     pub template: ssa_core::template::Template,
     pub draft: ssa_core::template::Draft,
     pub document: ssa_core::template::Document,
-    pub problems: Vec<ssa_core::template::Problem>,
+    pub problems: Vec<crate::problems::ProblemDto>,
+    /// Every provision, for the reference picker and the outline.
+    pub provisions: Vec<ProvisionDto>,
 }
 
 /// What an edit of the draft returns: the draft as stored (the edit, with any edit another
@@ -251,8 +253,51 @@ pub struct AgreementDto {
 #[serde(rename_all = "camelCase")]
 pub struct RenderedDto {
     pub document: ssa_core::template::Document,
-    pub problems: Vec<ssa_core::template::Problem>,
+    pub problems: Vec<crate::problems::ProblemDto>,
     pub draft: ssa_core::template::Draft,
+    pub provisions: Vec<ProvisionDto>,
+}
+
+/// One provision as the reference picker lists it: "Article 12(3)" and the heading of its
+/// article. Left-out provisions are listed too (`kept: false`), so a picker can show them
+/// disabled; they have no citation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProvisionDto {
+    pub id: String,
+    pub kind: ssa_core::template::NodeKind,
+    /// "Article 12(3)"; absent for a left-out provision.
+    pub citation: Option<String>,
+    /// Its own heading, or (for a paragraph or an item) its article's.
+    pub heading: String,
+    pub kept: bool,
+    pub added: bool,
+    /// 0 for the top level.
+    pub depth: u32,
+}
+
+/// What a structure edit returns: the draft rendered as [`RenderedDto`], and the provision the
+/// edit made, moved or changed with its citation now ("Article 9").
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StructureEditDto {
+    pub rendered: RenderedDto,
+    pub node: Option<String>,
+    pub citation: Option<String>,
+}
+
+/// A model a negotiation can start its draft from, as the picker lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateChoiceDto {
+    pub id: String,
+    pub version: String,
+    /// What it is, in plain words: "R167 Annex I — bilateral agreement".
+    pub label: String,
+    /// What it is for (the template's description).
+    pub purpose: String,
+    /// True for the one that fits the negotiation best: listed first and selected.
+    pub recommended: bool,
 }
 
 /// One revision of a negotiation's draft; a named one is a version, and an initialled version
@@ -337,4 +382,7 @@ pub struct ExportDto {
     pub bytes: u32,
     /// The detached signature written beside the file (`<path>.sig`), when it is signed.
     pub signature_path: Option<String>,
+    /// For the agreement: how many particulars are still open and print as bracketed blanks
+    /// ("[posting duration]"), the negotiators' mark for text not yet agreed.
+    pub open_particulars: u32,
 }

@@ -11,6 +11,7 @@
 mod agreement;
 mod arrangement;
 pub mod documents;
+mod draft_document;
 pub mod dto;
 mod error;
 pub mod exchange;
@@ -20,6 +21,7 @@ mod guard;
 mod initialled;
 mod negotiations;
 pub mod paths;
+pub mod problems;
 mod process;
 mod process_dto;
 pub mod rounds;
@@ -40,6 +42,7 @@ mod versions;
 
 pub use agreement::Agreement;
 pub use arrangement::{AgreementNumbering, ArrangementDto, ARRANGEMENT_TEMPLATE_ID};
+pub use draft_document::provisions;
 pub use error::{ApiError, ErrorCode};
 pub use export::{PdfDocumentDto, PreparedPdf, WorkshopPdfDto};
 pub use files::read_for_import;

@@ -65,12 +65,12 @@ fn sample_input() -> NegotiationInput {
         title: SAMPLE_TITLE.to_string(),
         parties: vec![
             PartyDto {
-                name: "Republic of Aurelia".into(),
+                name: "the Republic of Aurelia".into(),
                 iso_code: "XA".into(),
                 role: PartyRoleDto::Own,
             },
             PartyDto {
-                name: "Kingdom of Boreland".into(),
+                name: "the Kingdom of Boreland".into(),
                 iso_code: "XB".into(),
                 role: PartyRoleDto::Counterpart,
             },

@@ -326,7 +326,7 @@ impl Workbench {
 }
 
 /// Orders "1.10.0" after "1.9.0"; non-numeric parts compare as text.
-fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
+pub(crate) fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
     let parts = |v: &str| -> Vec<(u64, String)> {
         v.split('.')
             .map(|p| (p.parse::<u64>().unwrap_or(0), p.to_string()))

@@ -300,7 +300,7 @@ impl Workbench {
             })
     }
 
-    fn current_draft(&self, negotiation_id: &str) -> Result<Draft, ApiError> {
+    pub(crate) fn current_draft(&self, negotiation_id: &str) -> Result<Draft, ApiError> {
         self.get_draft(negotiation_id)?.ok_or_else(|| {
             // Distinguish "no draft" from "no negotiation".
             match self.get_negotiation(negotiation_id) {
@@ -315,7 +315,7 @@ impl Workbench {
 
     /// The draft a side stands for; the model side is filled in by the caller (it depends on
     /// the other side) and stands for the current draft here.
-    fn side_draft(
+    pub(crate) fn side_draft(
         &self,
         negotiation_id: &str,
         version: &VersionRefDto,

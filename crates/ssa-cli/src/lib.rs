@@ -10,6 +10,7 @@
 //! (the file's first line) or typed at a prompt that does not echo. Never as an argument: the
 //! command line is visible to every user of the machine and lands in shell histories.
 
+mod draft;
 mod feasibility;
 mod security;
 mod simulate;
@@ -79,6 +80,18 @@ enum Command {
     Template {
         #[command(subcommand)]
         command: TemplateCommand,
+    },
+    /// List the draft's problems as the app words them (exit code 1 when one is an error).
+    Check {
+        negotiation: String,
+        /// The language of the messages: en, fr or es.
+        #[arg(long, default_value = "en", value_parser = ["en", "fr", "es"])]
+        lang: String,
+    },
+    /// Change the draft's structure: add, move or delete a provision, or set the title.
+    Draft {
+        #[command(subcommand)]
+        command: draft::DraftCommand,
     },
     /// Print a negotiation's draft agreement as numbered plain text; unfilled placeholders
     /// are marked, and the draft's problems are listed on standard error.
@@ -588,6 +601,10 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                 let _ = writeln!(out, "{}  {}  ({})  {}", t.id, t.version, t.origin, t.title);
             }
         }
+        Command::Check { negotiation, lang } => {
+            return draft::check(&workbench, &negotiation, &lang, out);
+        }
+        Command::Draft { command } => return draft::edit(&mut workbench, command, out),
         Command::Render {
             negotiation,
             version: Some(which),
@@ -601,8 +618,12 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
         } => {
             let agreement = workbench.agreement(&negotiation)?;
             let _ = write!(out, "{}", agreement.document.to_plain_text());
-            for problem in &agreement.report.problems {
-                let _ = writeln!(err, "{problem}");
+            for problem in workbench.check_draft(&negotiation)? {
+                let severity = match problem.severity {
+                    ssa_core::template::Severity::Error => "error",
+                    ssa_core::template::Severity::Warning => "warning",
+                };
+                let _ = writeln!(err, "{severity}: {}", problem.message);
             }
         }
         Command::Export {
@@ -685,9 +706,27 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
             let export = workbench.export_pdf(&negotiation, &document, &lang, &path)?;
             let _ = writeln!(
                 out,
-                "wrote {} ({} pages, {} bytes)",
-                export.path, export.pages, export.bytes
+                "wrote {} ({} {}, {} bytes)",
+                export.path,
+                export.pages,
+                if export.pages == 1 { "page" } else { "pages" },
+                export.bytes
             );
+            match export.open_particulars {
+                0 => {}
+                1 => {
+                    let _ = writeln!(
+                        out,
+                        "1 particular is still open; it prints as a bracketed blank."
+                    );
+                }
+                n => {
+                    let _ = writeln!(
+                        out,
+                        "{n} particulars are still open; they print as bracketed blanks."
+                    );
+                }
+            }
             if let Some(signature) = &export.signature_path {
                 let _ = writeln!(out, "signed: {signature}");
             }

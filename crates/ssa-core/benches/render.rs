@@ -12,8 +12,8 @@ const ANNEX1: &str = include_str!("../../../assets/templates/r167-annex1-bilater
 
 fn sample_draft(template: &Template) -> Draft {
     let mut draft = Draft::of(template)
-        .with_value("party_a", "Republic of Aurelia")
-        .with_value("party_b", "Kingdom of Boreland")
+        .with_value("party_a", "the Republic of Aurelia")
+        .with_value("party_b", "the Kingdom of Boreland")
         .with_value("signature.place", "Aurelia City")
         .with_value("signature.date", "2026-03-01");
     for branch in [

@@ -14,6 +14,8 @@ pub fn node(id: &str, kind: NodeKind, label: Option<&str>, body: Vec<Segment>) -
         kind,
         number: None,
         label: label.map(Into::into),
+        citation: label.map(Into::into),
+        added: false,
         heading: vec![],
         text: body,
         wording: Wording::Model,

@@ -113,7 +113,7 @@ pub(crate) fn spans_of(segments: &[Segment], style: Style) -> Vec<Span> {
         .iter()
         .map(|segment| match segment {
             Segment::Unfilled { .. } | Segment::BrokenReference { .. } => {
-                Span::marked(segment.plain(), Style::Italic, Mark::Muted)
+                Span::marked(segment.printed(), Style::Italic, Mark::Muted)
             }
             _ => Span::new(segment.plain(), style),
         })
@@ -244,12 +244,14 @@ fn outline_entry(document: &Document, node: &DocumentNode) -> Option<Anchor> {
         let heading = ssa_core::template::document::plain(&node.heading);
         if heading.is_empty() {
             label
+        } else if label.is_empty() {
+            heading
         } else {
             format!("{label} – {heading}")
         }
     };
     match node.kind {
-        NodeKind::Part => Some(Anchor {
+        NodeKind::Part | NodeKind::Annex => Some(Anchor {
             key: node.id.clone(),
             title: title(node),
             level: 0,
@@ -375,6 +377,21 @@ fn node_blocks(
             blocks.push(Block::Space(10.0));
         }
         NodeKind::Signature => signature_blocks(node, input, blocks),
+        NodeKind::Annex => {
+            // A separate instrument (a Final Protocol): its name, centred, is its title.
+            let mut title = centred(spans_of(&node.heading, Style::Bold), 12.5);
+            title.space_before = 26.0;
+            title.space_after = 10.0;
+            title.keep_with_next = true;
+            title.anchor = outline_entry(document, node);
+            blocks.push(Block::Paragraph(title));
+            if !node.text.is_empty() {
+                blocks.push(Block::Paragraph(body(&node.text, 0.0)));
+            }
+            for child in &node.children {
+                node_blocks(document, child, input, 0.0, blocks);
+            }
+        }
     }
 }
 

@@ -29,7 +29,7 @@ fn segments(segments: &[Segment]) -> String {
         .iter()
         .map(|s| match s {
             Segment::Unfilled { .. } | Segment::BrokenReference { .. } => {
-                format!("<em class=\"muted\">{}</em>", escape(&s.plain()))
+                format!("<em class=\"muted\">{}</em>", escape(&s.printed()))
             }
             _ => escape(&s.plain()),
         })
@@ -107,6 +107,16 @@ fn write_node(out: &mut String, node: &DocumentNode, input: &AgreementInput<'_>)
                 "<h2 id=\"{}\">{}</h2><h3>{}</h3>",
                 escape(&node.id),
                 label,
+                segments(&node.heading)
+            ));
+            if !node.text.is_empty() {
+                out.push_str(&format!("<p>{}</p>", segments(&node.text)));
+            }
+        }
+        NodeKind::Annex => {
+            out.push_str(&format!(
+                "<h2 id=\"{}\">{}</h2>",
+                escape(&node.id),
                 segments(&node.heading)
             ));
             if !node.text.is_empty() {

@@ -120,6 +120,34 @@ pub struct RedlineInput {
     pub language: String,
     pub created_unix: i64,
     pub labels: RedlineLabels,
+    /// The counts printed in the summary table: the comparison's own, so that the paper and the
+    /// screen give the same numbers (moved and renumbered provisions are also counted as
+    /// changed or unchanged, by their wording).
+    pub summary: RedlineSummary,
+}
+
+/// How many provisions fall in each class (see [`RedlineInput::summary`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RedlineSummary {
+    pub added: u32,
+    pub removed: u32,
+    pub changed: u32,
+    pub moved: u32,
+    pub renumbered: u32,
+    pub unchanged: u32,
+}
+
+impl RedlineSummary {
+    fn of(&self, change: ArticleChange) -> u32 {
+        match change {
+            ArticleChange::Added => self.added,
+            ArticleChange::Removed => self.removed,
+            ArticleChange::Changed => self.changed,
+            ArticleChange::Moved => self.moved,
+            ArticleChange::Renumbered => self.renumbered,
+            ArticleChange::Unchanged => self.unchanged,
+        }
+    }
 }
 
 pub fn redline_pdf(input: &RedlineInput, files: FontFiles<'_>) -> Result<Output, PdfError> {
@@ -177,7 +205,7 @@ pub fn redline_blocks(input: &RedlineInput) -> Vec<Block> {
     summary.keep_with_next = true;
     summary.align = Align::Left;
     blocks.push(Block::Paragraph(summary));
-    let count = |change| input.articles.iter().filter(|a| a.change == change).count();
+    let count = |change| input.summary.of(change);
     let changes = [
         ArticleChange::Added,
         ArticleChange::Removed,

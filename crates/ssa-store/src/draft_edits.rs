@@ -17,7 +17,7 @@ use crate::{Store, StoreError};
 #[derive(Debug, Clone, PartialEq)]
 pub enum EditOutcome {
     /// Saved; holds the draft as stored now (the edit, with any other edit merged in).
-    Saved(Draft),
+    Saved(Box<Draft>),
     /// Another edit changed the same provisions since `base`; nothing was saved.
     ChangedElsewhere(Conflict),
     /// The negotiation has no such draft.
@@ -71,7 +71,7 @@ impl Store {
             if table == "draft" {
                 crate::revisions::record_revision(tx, negotiation_id, &content, now)?;
             }
-            Ok(EditOutcome::Saved(merged))
+            Ok(EditOutcome::Saved(Box::new(merged)))
         })
     }
 }

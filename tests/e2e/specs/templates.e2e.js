@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { byTestId, click, restartApp, screenshot, ssa } from "./helpers.js";
 
-const SHIPPED = "r167-annex1-bilateral@1.0.0";
+const SHIPPED = "r167-annex1-bilateral@1.1.0";
 const MINE = "aurelia-model@1.0.0";
 const ARTICLE = "M1.2";
 const GUIDANCE = "Aurelia asks for a 36-month posting period; Boreland offered 24.";

@@ -49,7 +49,7 @@ fn export_template(dir: PathBuf, out: Option<&String>) -> Result<(), ApiError> {
         out.ok_or_else(|| ApiError::new(ErrorCode::InvalidInput, "export-template needs a file"))?;
     let (workbench, _) =
         Workbench::open(&DataDir::new(dir), Arc::new(SystemClock), Arc::new(UuidIds))?;
-    workbench.export_template_file("r167-annex1-bilateral", "1.0.0", std::path::Path::new(out))
+    workbench.export_template_file("r167-annex1-bilateral", "1.1.0", std::path::Path::new(out))
 }
 
 fn reword(dir: PathBuf, args: &[String]) -> Result<(), ApiError> {

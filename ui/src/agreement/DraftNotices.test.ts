@@ -88,8 +88,23 @@ describe("a draft that cannot be rendered", () => {
           draft: { template_id: template.id, template_version: template.version, custom_wording: { "art.scope": "ééééx}}" } },
           document: { template_id: template.id, template_version: template.version, title: [], nodes: [], omitted: [] },
           problems: [
-            { severity: "error", kind: "unrenderable", message: "This draft cannot be rendered because of an internal error (boom)." },
+            {
+              severity: "error",
+              kind: "unrenderable",
+              node: null,
+              related_node: null,
+              parameter: null,
+              place: null,
+              params: {},
+              message: "This draft cannot be rendered because of an internal error (boom).",
+              text: {
+                en: "This draft cannot be rendered because of an internal error (boom).",
+                fr: "This draft cannot be rendered because of an internal error (boom).",
+                es: "This draft cannot be rendered because of an internal error (boom).",
+              },
+            },
           ],
+          provisions: [],
         };
       });
       await openAgreement(backend, lang);

@@ -25,6 +25,15 @@ export const commands = {
 	getAgreement: (negotiationId: string) => typedError<AgreementDto | null, ApiError>(__TAURI_INVOKE("get_agreement", { negotiationId })),
 	startAgreement: (negotiationId: string, templateId: string | null) => typedError<AgreementDto, ApiError>(__TAURI_INVOKE("start_agreement", { negotiationId, templateId })),
 	editDraft: (negotiationId: string, base: Draft, draft: Draft) => typedError<RenderedDto, ApiError>(__TAURI_INVOKE("edit_draft", { negotiationId, base, draft })),
+	/**
+	 *  One structure edit (add, move, delete, split, merge, heading, title) of the draft as `base`
+	 *  had it, saved like any edit.
+	 */
+	editDraftStructure: (negotiationId: string, base: Draft, edit: StructureEdit) => typedError<StructureEditDto, ApiError>(__TAURI_INVOKE("edit_draft_structure", { negotiationId, base, edit })),
+	/**  The draft's problems, worded in en/fr/es (what `ssa check` prints). */
+	checkDraft: (negotiationId: string) => typedError<ProblemDto[], ApiError>(__TAURI_INVOKE("check_draft", { negotiationId })),
+	/**  The models this negotiation's draft can start from, the best fit first (and recommended). */
+	listTemplateChoices: (negotiationId: string) => typedError<TemplateChoiceDto[], ApiError>(__TAURI_INVOKE("list_template_choices", { negotiationId })),
 	getTemplate: (id: string, version: string) => typedError<Template, ApiError>(__TAURI_INVOKE("get_template", { id, version })),
 	deriveTemplate: (id: string, version: string, newId: string, newTitle: string) => typedError<TemplateSummaryDto, ApiError>(__TAURI_INVOKE("derive_template", { id, version, newId, newTitle })),
 	/**  Returns the template's warnings; errors refuse the save. */
@@ -156,6 +165,11 @@ export type ActionItem = {
 	done: boolean,
 };
 
+/**  A provision the draft adds: its kind (the rest is kept where any node's choices are). */
+export type AddedNode = {
+	kind: NodeKind,
+};
+
 /**
  *  A negotiation's draft agreement with everything the agreement view needs: the template (its
  *  nodes, alternatives, guidance and parameter declarations), the draft's choices, the rendered
@@ -166,7 +180,9 @@ export type AgreementDto = {
 	template: Template,
 	draft: Draft,
 	document: Document,
-	problems: Problem[],
+	problems: ProblemDto[],
+	/**  Every provision, for the reference picker and the outline. */
+	provisions: ProvisionDto[],
 };
 
 /**  Two parties, or three or more. */
@@ -214,7 +230,8 @@ export type ArrangementDto = {
 	template: Template,
 	draft: Draft,
 	document: Document,
-	problems: Problem[],
+	problems: ProblemDto[],
+	provisions: ProvisionDto[],
 	links: ArrangementLink[],
 	agreementNumbering: AgreementNumbering,
 };
@@ -552,13 +569,24 @@ export type Deviation = {
 
 export type DeviationKind = 
 /**  Free wording replaces the model's (`node` is the article or one of its paragraphs). */
-{ kind: "reworded"; node: string } | 
-/**  An alternative wording other than the default was chosen. */
-{ kind: "alternative_chosen"; node: string; alternative: string } | 
-/**  The model has this provision; the draft leaves it out. */
-{ kind: "left_out"; node: string } | 
-/**  The model leaves this optional provision out; the draft keeps it. */
-{ kind: "added"; node: string };
+{ kind: "reworded"; node: string; place: string } | 
+/**
+ *  An alternative wording other than the default was chosen (`alternative` is its id,
+ *  `alternative_label` its name).
+ */
+{ kind: "alternative_chosen"; node: string; place: string; alternative: string; alternative_label: string } | 
+/**  The model has this provision; the draft leaves it out (`place` as the model numbers it). */
+{ kind: "left_out"; node: string; place: string } | 
+/**
+ *  The draft has a provision the model does not (one it adds, or an optional one the model
+ *  leaves out).
+ */
+{ kind: "added"; node: string; place: string } | 
+/**
+ *  The provision sits elsewhere than in the model (another part or another order);
+ *  `from` is where the model has it.
+ */
+{ kind: "moved"; node: string; place: string; from: string };
 
 export type DeviationReport = {
 	/**
@@ -587,6 +615,13 @@ export type DocumentNode = {
 	number?: string | null,
 	/**  The number as printed ("Part III", "Article 12", "3.", "(a)"). */
 	label?: string | null,
+	/**
+	 *  How a person cites it and the command line prints it ("Article 12(3)(a)", "Final
+	 *  Protocol(2)"); absent for the preamble and the signature block.
+	 */
+	citation?: string | null,
+	/**  True for a provision this draft adds (the model does not have it). */
+	added: boolean,
 	heading?: Segment[],
 	text?: Segment[],
 	wording: Wording,
@@ -610,6 +645,22 @@ export type Draft = {
 	values?: { [key in string]: Value },
 	/**  Free wording replacing the model wording of a node; may use the same `{{…}}` tokens. */
 	custom_wording?: { [key in string]: string },
+	/**
+	 *  Provisions the draft adds to the model, by their ids (`new-1`, `new-2`…, never reused).
+	 *  Their wording is in `custom_wording`, their heading in `headings`, their place in
+	 *  `order`.
+	 */
+	added?: { [key in string]: AddedNode },
+	/**
+	 *  The children of a parent in reading order where the draft changed them, keyed by the
+	 *  parent's id (`""`: the top level). A node listed here sits under that parent; every other
+	 *  node sits where the model puts it. See [`super::structure`].
+	 */
+	order?: { [key in string]: string[] },
+	/**  Headings replacing the model's (or giving an added provision its heading). */
+	headings?: { [key in string]: string },
+	/**  The agreement's title; absent: the template's title. */
+	title?: string | null,
 };
 
 /**  What the draft agreement decides for the simulation. */
@@ -722,6 +773,11 @@ export type ExportDto = {
 	bytes: number,
 	/**  The detached signature written beside the file (`<path>.sig`), when it is signed. */
 	signaturePath: string | null,
+	/**
+	 *  For the agreement: how many particulars are still open and print as bracketed blanks
+	 *  ("[posting duration]"), the negotiators' mark for text not yet agreed.
+	 */
+	openParticulars: number,
 };
 
 /**  The feasibility study of one negotiation. */
@@ -1093,7 +1149,12 @@ export type Node = {
 /**  The structural kind of a node; decides where it may sit and how it is numbered. */
 export type NodeKind = "preamble" | "part" | "chapter" | "section" | "article" | "paragraph" | 
 /**  A sub-item: (a), (b) under a paragraph or article; (i), (ii) under another item. */
-"item" | "signature";
+"item" | "signature" | 
+/**
+ *  A separate instrument after the signature block (a Final Protocol, an annex): its
+ *  heading is its name; it is not numbered and holds paragraphs numbered 1., 2.…
+ */
+"annex";
 
 /**  Why the date cannot be computed yet. */
 export type NotComputable = 
@@ -1107,6 +1168,8 @@ export type NotComputable =
 export type OmissionReason = 
 /**  An optional node left out. */
 { kind: "excluded" } | 
+/**  A provision the model requires, deleted by this draft (a departure from the model). */
+{ kind: "deleted" } | 
 /**  A condition that does not hold in this draft. */
 { kind: "condition"; when: string };
 
@@ -1296,6 +1359,11 @@ export type PitfallDto = {
 	provenance: ProvenanceDto,
 };
 
+/**  Where a provision goes. */
+export type Place = { at: "after"; id: string } | { at: "before"; id: string } | { at: "first_in"; id: string } | { at: "last_in"; id: string } | 
+/**  The end of the agreement, at the top level (a Final Protocol, an annex). */
+{ at: "end" };
+
 export type PositionDto = {
 	roundId: string,
 	nodeId: string,
@@ -1372,6 +1440,27 @@ export type Problem = {
 	message: string,
 };
 
+/**  One problem of a draft, worded for the person who drafts it. */
+export type ProblemDto = {
+	severity: Severity,
+	/**  The code: the kind of problem. */
+	kind: ProblemKind,
+	/**  The readable values the sentence uses ("place", "particular", "target", "term"). */
+	params: { [key in string]: string },
+	/**  The provision to go to (its id; never shown). */
+	node: string | null,
+	/**  The other provision involved (a reference's target; never shown). */
+	related_node: string | null,
+	/**  The particular involved (its key; never shown). */
+	parameter: string | null,
+	/**  The provision as a person finds it ("Article 1(1)(a) Definitions"), when there is one. */
+	place: string | null,
+	/**  The sentence in English. */
+	message: string,
+	/**  The sentence in each language of the app. */
+	text: Worded,
+};
+
 /**  What kind of problem; a UI can switch on it (and the JSON carries it as a snake_case code). */
 export type ProblemKind = 
 /**  TOML that does not parse, a `{{…}}` token or a `when` condition that does not parse. */
@@ -1420,8 +1509,8 @@ export type ProblemKind =
 "date_order" | 
 /**  A draft choice for a node id the template does not have. */
 "unknown_node" | 
-/**  An inclusion choice for a node that is not optional. */
-"not_optional" | 
+/**  The draft deletes a provision the model requires. */
+"departs_from_model" | 
 /**  A chosen alternative the node does not have. */
 "unknown_alternative" | 
 /**
@@ -1500,6 +1589,24 @@ export type ProvenanceDto = {
 
 export type ProvenanceStatusDto = "sourced" | "inferred";
 
+/**
+ *  One provision as the reference picker lists it: "Article 12(3)" and the heading of its
+ *  article. Left-out provisions are listed too (`kept: false`), so a picker can show them
+ *  disabled; they have no citation.
+ */
+export type ProvisionDto = {
+	id: string,
+	kind: NodeKind,
+	/**  "Article 12(3)"; absent for a left-out provision. */
+	citation: string | null,
+	/**  Its own heading, or (for a paragraph or an item) its article's. */
+	heading: string,
+	kept: boolean,
+	added: boolean,
+	/**  0 for the top level. */
+	depth: number,
+};
+
 /**  What a formula was evaluated for. */
 export type Purpose = 
 /**  The national benefit without the agreement. */
@@ -1562,8 +1669,9 @@ export type Remainder =
  */
 export type RenderedDto = {
 	document: Document,
-	problems: Problem[],
+	problems: ProblemDto[],
 	draft: Draft,
+	provisions: ProvisionDto[],
 };
 
 /**  A review date of the agreement (joint committee, statistics exchange, evaluation). */
@@ -1694,6 +1802,11 @@ export type Segment = { kind: "text"; text: string } |
 { kind: "broken_reference"; target: string; reason: BrokenReason } | 
 /**  A use of a defined term. */
 { kind: "term"; key: string; text: string; 
+/**
+ *  The wording written in the token (`{{term:key|display}}`), when it is not the defined
+ *  term itself; kept so that the editor writes the token back exactly.
+ */
+display?: string | null; 
 /**  Id of the node that defines it, when that node is in the document. */
 defined_in?: string | null };
 
@@ -1795,6 +1908,45 @@ export type StepRefDto = {
 };
 
 export type StepStatusDto = "not_started" | "in_progress" | "done" | "skipped";
+
+/**  One change to the structure of a draft. */
+export type StructureEdit = 
+/**  A new provision at `place`, with its heading and wording (which may use tokens). */
+{ op: "add"; kind: NodeKind; place: Place; heading: string | null; text: string } | { op: "move"; id: string; place: Place } | 
+/**  Before the previous kept provision of the same parent. */
+{ op: "move_up"; id: string } | 
+/**  After the next kept provision of the same parent. */
+{ op: "move_down"; id: string } | 
+/**  Into the previous kept sibling, as its last child (an added paragraph becomes an item). */
+{ op: "indent"; id: string } | 
+/**  Out of its parent, right after it (an added item under a paragraph becomes a paragraph). */
+{ op: "outdent"; id: string } | { op: "delete"; id: string } | 
+/**  Brings back a model provision the draft deleted or left out. */
+{ op: "restore"; id: string } | 
+/**
+ *  The provision keeps `before` as its wording; a new one of the same kind right after it
+ *  gets `after`.
+ */
+{ op: "split"; id: string; before: string; after: string } | 
+/**
+ *  The provision and the next kept one of the same kind become one: wordings joined, the
+ *  next one's sub-provisions moved in, the next one deleted.
+ */
+{ op: "merge"; id: string } | 
+/**  `None`: the model's heading again. */
+{ op: "heading"; id: string; heading: string | null } | 
+/**  `None`: the template's title again. */
+{ op: "title"; title: string | null };
+
+/**
+ *  What a structure edit returns: the draft rendered as [`RenderedDto`], and the provision the
+ *  edit made, moved or changed with its citation now ("Article 9").
+ */
+export type StructureEditDto = {
+	rendered: RenderedDto,
+	node: string | null,
+	citation: string | null,
+};
 
 /**  How numbers and cross-references are written. Defaults are English treaty style. */
 export type Style = {
@@ -1911,6 +2063,18 @@ export type Template = {
 	node?: Node[],
 };
 
+/**  A model a negotiation can start its draft from, as the picker lists it. */
+export type TemplateChoiceDto = {
+	id: string,
+	version: string,
+	/**  What it is, in plain words: "R167 Annex I — bilateral agreement". */
+	label: string,
+	/**  What it is for (the template's description). */
+	purpose: string,
+	/**  True for the one that fits the negotiation best: listed first and selected. */
+	recommended: boolean,
+};
+
 /**  Identifies one version of one template. */
 export type TemplateRef = {
 	id: string,
@@ -2025,12 +2189,20 @@ export type VersionRefDto =
 /**  A revision (a version when named), by number. */
 { kind: "revision"; number: number };
 
+export type Worded = {
+	en: string,
+	fr: string,
+	es: string,
+};
+
 /**  Where a node's wording comes from. */
 export type Wording = 
 /**  The template's `text`. */
 { source: "model" } | 
 /**  One of the template's alternative wordings. */
-{ source: "alternative"; id: string; is_default: boolean } | 
+{ source: "alternative"; id: string; 
+/**  Its name, for people ("Pro-rata apportionment"). */
+label: string; is_default: boolean } | 
 /**  Free wording from the draft. */
 { source: "custom" };
 

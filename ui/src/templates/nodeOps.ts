@@ -3,13 +3,13 @@
 // keeps that order (depth-first: a node, then everything inside it, then its next sibling).
 import type { NodeKind, TemplateNode } from "../lib/backend";
 
-export const KINDS: NodeKind[] = ["preamble", "part", "chapter", "section", "article", "paragraph", "item", "signature"];
+export const KINDS: NodeKind[] = ["preamble", "part", "chapter", "section", "article", "paragraph", "item", "signature", "annex"];
 
 /** The kinds that may sit directly under `parent` (null: top level), as the format allows. */
 export function childKinds(parent: NodeKind | null): NodeKind[] {
   switch (parent) {
     case null:
-      return ["preamble", "part", "chapter", "section", "article", "signature"];
+      return ["preamble", "part", "chapter", "section", "article", "signature", "annex"];
     case "part":
       return ["chapter", "section", "article"];
     case "chapter":
@@ -23,6 +23,7 @@ export function childKinds(parent: NodeKind | null): NodeKind[] {
       return ["item"];
     case "preamble":
     case "signature":
+    case "annex":
       return ["paragraph"];
   }
 }

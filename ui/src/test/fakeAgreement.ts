@@ -4,7 +4,7 @@ import type {
   AgreementDocument,
   DocumentNode,
   Draft,
-  Problem,
+  ProblemDto,
   Rendered,
   Segment,
   Template,
@@ -51,7 +51,7 @@ const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
 export function renderDraft(template: Template, draft: Draft): Rendered {
   const nodes = template.node ?? [];
-  const problems: Problem[] = [];
+  const problems: ProblemDto[] = [];
   const omittedIds = new Set<string>();
   const omitted: AgreementDocument["omitted"] = [];
   for (const node of nodes) {
@@ -86,7 +86,18 @@ export function renderDraft(template: Template, draft: Draft): Rendered {
       const declared = parameter(token);
       const value = draft.values?.[token] ?? declared?.default;
       if (value === undefined || value === null) {
-        problems.push({ severity: "warning", kind: "unfilled_placeholder", node: node.id, parameter: token, message: `${declared?.label ?? token} is not filled.` });
+        const message = `${declared?.label ?? token} is not filled.`;
+        problems.push({
+          severity: "warning",
+          kind: "unfilled_placeholder",
+          node: node.id,
+          related_node: null,
+          parameter: token,
+          place: null,
+          params: {},
+          message,
+          text: { en: message, fr: message, es: message },
+        });
         return { kind: "unfilled", parameter: token, label: declared?.label ?? token };
       }
       const text = declared?.type === "months" ? `${String(value)} months` : String(value);
@@ -105,9 +116,11 @@ export function renderDraft(template: Template, draft: Draft): Rendered {
           kind: node.kind,
           number: labels.get(node.id)?.split(" ")[1] ?? null,
           label: labels.get(node.id) ?? null,
+          citation: labels.get(node.id) ?? null,
+          added: false,
           heading: node.heading ? [{ kind: "text", text: node.heading }] : [],
           text: text ? segments(node, text) : [],
-          wording: custom !== undefined ? { source: "custom" } : alternative ? { source: "alternative", id: alternative.id, is_default: alternative.default === true } : { source: "model" },
+          wording: custom !== undefined ? { source: "custom" } : alternative ? { source: "alternative", id: alternative.id, label: alternative.label, is_default: alternative.default === true } : { source: "model" },
           differs_from_model: custom !== undefined || (alternative !== undefined && alternative.default !== true),
           provenance: node.provenance ?? template.provenance,
           guidance: node.guidance ?? null,
@@ -121,7 +134,7 @@ export function renderDraft(template: Template, draft: Draft): Rendered {
     nodes: build(null),
     omitted,
   };
-  return { document, problems, draft: structuredClone(draft) };
+  return { document, problems, draft: structuredClone(draft), provisions: [] };
 }
 
 /**

@@ -389,7 +389,7 @@ export class FakeBackend implements Backend {
     if (!path.toLowerCase().endsWith(".pdf"))
       throw new BackendError("invalid_input", `${path} does not end in .pdf; choose a file name ending in .pdf.`);
     this.exportedPdfs.set(path, { document: structuredClone(document), language, draft: draft && structuredClone(draft) });
-    return { path, pages: 13, bytes: 98_000, signaturePath: null };
+    return { path, pages: 13, bytes: 98_000, signaturePath: null, openParticulars: 0 };
   }
   async openExportedFile(path: string): Promise<void> {
     if (!this.exportedPdfs.has(path))
@@ -745,7 +745,7 @@ export class FakeBackend implements Backend {
     return found;
   }
   async exportWorkshopPdf(_id: string, _document: WorkshopPdf, path: string): Promise<ExportResult> {
-    return { path, pages: 2, bytes: 1000, signaturePath: null };
+    return { path, pages: 2, bytes: 1000, signaturePath: null, openParticulars: 0 };
   }
   async joinTeamPack(): Promise<Negotiation> {
     const joined = negotiation({ id: `n${this.#next++}`, title: "Marisol and Eldmark — group 1, team A (Marisol)" });

@@ -188,8 +188,8 @@ describe("versions", () => {
           kind: "article",
           place: { label: "Article 2", heading: "" },
           how: [
-            { kind: "reworded", node: "A2" },
-            { kind: "left_out", node: "A2.3" },
+            { kind: "reworded", node: "A2", place: "Article 2 Posting" },
+            { kind: "left_out", node: "A2.3", place: "Article 2(3) Posting" },
           ],
           comparison: COMPARISON.units[1],
         },
@@ -199,8 +199,9 @@ describe("versions", () => {
     await fireEvent.click(screen.getByTestId("tab-deviation"));
     const item = await screen.findByTestId("deviation");
     expect(screen.getByTestId("deviation-count").textContent).toBe("1 provision departs from the model");
-    expect(item.textContent).toContain("Reworded (A2)");
-    expect(item.textContent).toContain("Left out (A2.3)");
+    expect(item.textContent).toContain("Article 2 Posting: reworded");
+    expect(item.textContent).toContain("Article 2(3) Posting: left out");
+    expect(item.textContent).not.toContain("A2.3");
     expect(item.querySelector("ins")!.textContent).toBe("shall");
   });
 });

@@ -76,10 +76,11 @@ export const versionsEn = {
   "versions.deviation.none": "This text follows the model agreement's wording throughout (particulars aside).",
   "versions.deviation.count.one": "{count} provision departs from the model",
   "versions.deviation.count.other": "{count} provisions depart from the model",
-  "versions.deviation.reworded": "Reworded ({node})",
-  "versions.deviation.alternative": "Alternative wording “{alternative}” chosen ({node})",
-  "versions.deviation.leftOut": "Left out ({node})",
-  "versions.deviation.added": "Added: optional provision the model leaves out ({node})",
+  "versions.deviation.reworded": "{place}: reworded",
+  "versions.deviation.alternative": "{place}: alternative wording “{alternative}” chosen",
+  "versions.deviation.leftOut": "{place}: left out",
+  "versions.deviation.added": "{place}: added (the model does not have it)",
+  "versions.deviation.moved": "{place}: moved (the model has it as {from})",
 };
 
 export type VersionsKey = keyof typeof versionsEn;
@@ -162,10 +163,11 @@ export const versionsFr: Record<VersionsKey, string> = {
     "Ce texte suit partout le libellé de l’accord type (éléments particuliers mis à part).",
   "versions.deviation.count.one": "{count} disposition s’écarte du modèle",
   "versions.deviation.count.other": "{count} dispositions s’écartent du modèle",
-  "versions.deviation.reworded": "Reformulée ({node})",
-  "versions.deviation.alternative": "Variante « {alternative} » choisie ({node})",
-  "versions.deviation.leftOut": "Omise ({node})",
-  "versions.deviation.added": "Ajoutée : disposition facultative que le modèle omet ({node})",
+  "versions.deviation.reworded": "{place} : reformulée",
+  "versions.deviation.alternative": "{place} : variante « {alternative} » choisie",
+  "versions.deviation.leftOut": "{place} : écartée",
+  "versions.deviation.added": "{place} : ajoutée (le modèle ne l’a pas)",
+  "versions.deviation.moved": "{place} : déplacée (dans le modèle : {from})",
 };
 
 export const versionsEs: Record<VersionsKey, string> = {
@@ -246,8 +248,9 @@ export const versionsEs: Record<VersionsKey, string> = {
     "Este texto sigue en todo la redacción del convenio modelo (salvo los datos particulares).",
   "versions.deviation.count.one": "{count} disposición se aparta del modelo",
   "versions.deviation.count.other": "{count} disposiciones se apartan del modelo",
-  "versions.deviation.reworded": "Reformulada ({node})",
-  "versions.deviation.alternative": "Variante «{alternative}» elegida ({node})",
-  "versions.deviation.leftOut": "Omitida ({node})",
-  "versions.deviation.added": "Añadida: disposición facultativa que el modelo omite ({node})",
+  "versions.deviation.reworded": "{place}: reformulada",
+  "versions.deviation.alternative": "{place}: variante «{alternative}» elegida",
+  "versions.deviation.leftOut": "{place}: omitida",
+  "versions.deviation.added": "{place}: añadida (el modelo no la tiene)",
+  "versions.deviation.moved": "{place}: desplazada (en el modelo: {from})",
 };

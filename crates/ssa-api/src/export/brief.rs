@@ -41,13 +41,20 @@ impl Workbench {
         let date = words.long_date(now.date_naive());
         let parameters = self.parameter_labels(negotiation_id)?;
         let round_name = format!("{} {}", words.round, round.number);
+        // The header dates the paper by its round (when the round's date is recorded), not by
+        // the day it happened to be printed.
+        let round_date = if round.held_on.is_empty() {
+            date.clone()
+        } else {
+            words.stored_date(&round.held_on)
+        };
         Ok(BriefInput {
             title: negotiation.title,
             round: round_heading(round, words),
             status: if internal {
-                format!("{} - {round_name} - {date}", words.internal)
+                format!("{} - {round_name} - {round_date}", words.internal)
             } else {
-                format!("{round_name} - {date}")
+                format!("{round_name} - {round_date}")
             },
             date: format!("{} {date}", words.as_of),
             internal,

@@ -242,6 +242,7 @@ impl Workbench {
         version: &VersionRefDto,
     ) -> Result<AgreementJob, ApiError> {
         let negotiation = self.get_negotiation(negotiation_id)?;
+        self.refuse_broken_text(negotiation_id, version)?;
         let (document, language) = self.render_version(negotiation_id, version)?;
         let words = Words::of(&language);
         let now = self.clock.now();
@@ -260,6 +261,59 @@ impl Workbench {
             created_unix: now.timestamp(),
             seal,
         })
+    }
+
+    /// Refuses to print a text that would read broken (a reference with no target, a term
+    /// whose definition is left out, wording whose markup does not parse), with the list of
+    /// what to fix, each named by its provision. An initialled version is printed as it was
+    /// initialled, whatever it holds: its text is fixed.
+    fn refuse_broken_text(
+        &self,
+        negotiation_id: &str,
+        version: &VersionRefDto,
+    ) -> Result<(), ApiError> {
+        if let VersionRefDto::Revision { number } = version {
+            if self.revision(negotiation_id, *number)?.initialled.is_some() {
+                return Ok(());
+            }
+        }
+        let current = self.current_draft(negotiation_id)?;
+        let draft = self.side_draft(negotiation_id, version, &current)?;
+        let template = self.load_template(&draft.template_id, &draft.template_version)?;
+        let (document, problems) = crate::guard::render_checked(&template, &draft);
+        let broken: Vec<crate::problems::ProblemDto> =
+            crate::problems::worded(&template, &document, &problems)
+                .into_iter()
+                .filter(|p| {
+                    p.severity == ssa_core::template::Severity::Error
+                        && crate::problems::prints_broken(p.kind)
+                })
+                .collect();
+        if broken.is_empty() {
+            return Ok(());
+        }
+        let mut error = ApiError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "This text is not exported: {} would print broken. Fix {} first (the problems \
+                 panel lists {}), then export again.",
+                if broken.len() == 1 {
+                    "one provision".to_string()
+                } else {
+                    format!("{} places", broken.len())
+                },
+                if broken.len() == 1 { "it" } else { "them" },
+                if broken.len() == 1 { "it" } else { "them" },
+            ),
+        );
+        error.problems = broken
+            .into_iter()
+            .map(|p| crate::dto::FieldProblemDto {
+                field: p.node.unwrap_or_default(),
+                message: p.message,
+            })
+            .collect();
+        Err(error)
     }
 
     /// The header status and watermark of a text of the agreement (see the module contract).
@@ -315,6 +369,21 @@ impl Workbench {
     }
 }
 
+/// The particulars still open in a document: each prints as a bracketed blank.
+fn open_particulars(document: &Document) -> u32 {
+    let count = |segments: &[ssa_core::template::Segment]| {
+        segments
+            .iter()
+            .filter(|s| matches!(s, ssa_core::template::Segment::Unfilled { .. }))
+            .count()
+    };
+    let in_nodes: usize = document
+        .walk()
+        .map(|node| count(&node.heading) + count(&node.text))
+        .sum();
+    (count(&document.title) + in_nodes) as u32
+}
+
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -363,6 +432,10 @@ impl PreparedPdf {
             pages: output.typeset.pages.len() as u32,
             bytes: output.pdf.len() as u32,
             signature_path: None,
+            open_particulars: match self {
+                PreparedPdf::Agreement(job) => open_particulars(&job.document),
+                _ => 0,
+            },
         })
     }
 

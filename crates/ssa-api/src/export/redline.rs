@@ -4,7 +4,7 @@
 use ssa_core::compare::{compare, RedlineSegment, UnitChange, UnitComparison, TITLE_UNIT_ID};
 use ssa_core::template::document::plain;
 use ssa_core::template::NodeKind;
-use ssa_pdf::redline::{ArticleChange, RedlineArticle, RedlineInput};
+use ssa_pdf::redline::{ArticleChange, RedlineArticle, RedlineInput, RedlineSummary};
 
 use super::words::Words;
 use crate::dto::VersionRefDto;
@@ -43,6 +43,14 @@ impl Workbench {
             language,
             created_unix: now.timestamp(),
             labels: words.redline_labels(),
+            summary: RedlineSummary {
+                added: comparison.summary.added,
+                removed: comparison.summary.removed,
+                changed: comparison.summary.changed,
+                moved: comparison.summary.moved,
+                renumbered: comparison.summary.renumbered,
+                unchanged: comparison.summary.unchanged,
+            },
         })
     }
 

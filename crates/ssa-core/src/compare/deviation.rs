@@ -45,13 +45,44 @@ pub struct Deviation {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DeviationKind {
     /// Free wording replaces the model's (`node` is the article or one of its paragraphs).
-    Reworded { node: String },
-    /// An alternative wording other than the default was chosen.
-    AlternativeChosen { node: String, alternative: String },
-    /// The model has this provision; the draft leaves it out.
-    LeftOut { node: String },
-    /// The model leaves this optional provision out; the draft keeps it.
-    Added { node: String },
+    Reworded { node: String, place: String },
+    /// An alternative wording other than the default was chosen (`alternative` is its id,
+    /// `alternative_label` its name).
+    AlternativeChosen {
+        node: String,
+        place: String,
+        alternative: String,
+        alternative_label: String,
+    },
+    /// The model has this provision; the draft leaves it out (`place` as the model numbers it).
+    LeftOut { node: String, place: String },
+    /// The draft has a provision the model does not (one it adds, or an optional one the model
+    /// leaves out).
+    Added { node: String, place: String },
+    /// The provision sits elsewhere than in the model (another part or another order);
+    /// `from` is where the model has it.
+    Moved {
+        node: String,
+        place: String,
+        from: String,
+    },
+}
+
+/// Where a node reads, for people: "Article 12(3) Posting", "Part II Applicable legislation";
+/// never an id. `unit` is the article (or other unit) it belongs to.
+fn place_of(node: &DocumentNode, unit: &DocumentNode) -> String {
+    let citation = node
+        .citation
+        .clone()
+        .or_else(|| node.label.clone())
+        .or_else(|| unit.citation.clone())
+        .unwrap_or_default();
+    let heading = crate::template::document::plain(&unit.heading);
+    match (citation.is_empty(), heading.is_empty()) {
+        (false, false) => format!("{citation} {heading}"),
+        (false, true) => citation,
+        (true, _) => heading,
+    }
 }
 
 /// The draft the model side is rendered from: `draft`'s template and parameter values, and
@@ -72,22 +103,34 @@ pub fn deviation_report(model: &Document, draft: &Document) -> DeviationReport {
     let draft_units = unit_nodes(draft);
     let mut deviations = Vec::new();
     for unit in &comparison.units {
+        let model_unit = model_units.get(unit.id.as_str());
+        let draft_unit = draft_units.get(unit.id.as_str());
         let how = match unit.change {
             UnitChange::Added => vec![DeviationKind::Added {
                 node: unit.id.clone(),
+                place: draft_unit.map_or_else(String::new, |n| place_of(n, n)),
             }],
             UnitChange::Removed => vec![DeviationKind::LeftOut {
                 node: unit.id.clone(),
+                place: model_unit.map_or_else(String::new, |n| place_of(n, n)),
             }],
-            UnitChange::Changed | UnitChange::Unchanged => {
-                match (
-                    model_units.get(unit.id.as_str()),
-                    draft_units.get(unit.id.as_str()),
-                ) {
-                    (Some(model_node), Some(draft_node)) => departures(model_node, draft_node),
-                    _ => Vec::new(),
+            UnitChange::Changed | UnitChange::Unchanged => match (model_unit, draft_unit) {
+                (Some(model_node), Some(draft_node)) => {
+                    let mut how = departures(model_node, draft_node);
+                    if unit.moved && model_node.kind != NodeKind::Signature {
+                        how.insert(
+                            0,
+                            DeviationKind::Moved {
+                                node: unit.id.clone(),
+                                place: place_of(draft_node, draft_node),
+                                from: place_of(model_node, model_node),
+                            },
+                        );
+                    }
+                    how
                 }
-            }
+                _ => Vec::new(),
+            },
         };
         if how.is_empty() {
             continue;
@@ -144,22 +187,28 @@ fn departures(model: &DocumentNode, draft: &DocumentNode) -> Vec<DeviationKind> 
     let draft_ids: HashSet<&str> = draft_nodes.iter().map(|n| n.id.as_str()).collect();
     let mut how = Vec::new();
     for node in &draft_nodes {
+        let place = place_of(node, draft);
         if !model_ids.contains(node.id.as_str()) {
             how.push(DeviationKind::Added {
                 node: node.id.clone(),
+                place,
             });
             continue;
         }
         match &node.wording {
             Wording::Custom if node.differs_from_model => how.push(DeviationKind::Reworded {
                 node: node.id.clone(),
+                place,
             }),
             Wording::Alternative {
                 id,
+                label,
                 is_default: false,
             } => how.push(DeviationKind::AlternativeChosen {
                 node: node.id.clone(),
+                place,
                 alternative: id.clone(),
+                alternative_label: label.clone(),
             }),
             _ => {}
         }
@@ -168,7 +217,10 @@ fn departures(model: &DocumentNode, draft: &DocumentNode) -> Vec<DeviationKind> 
         model_nodes
             .iter()
             .filter(|n| !draft_ids.contains(n.id.as_str()))
-            .map(|n| DeviationKind::LeftOut { node: n.id.clone() }),
+            .map(|n| DeviationKind::LeftOut {
+                node: n.id.clone(),
+                place: place_of(n, model),
+            }),
     );
     how
 }

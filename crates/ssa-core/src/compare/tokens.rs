@@ -114,7 +114,7 @@ impl<'d> UnitText<'d> {
                     self.push(Kind::Reference(target), text);
                 }
                 Segment::Text { text } => run.push_str(text),
-                other => run.push_str(&other.plain()),
+                other => run.push_str(&other.printed()),
             }
         }
         self.push_words(&run);

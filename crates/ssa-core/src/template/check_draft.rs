@@ -15,6 +15,7 @@ use super::format::{Parameter, Template};
 use super::outline::{Omission, Outline};
 use super::render::{parse_date, term_definitions};
 use super::report::{Problem, ProblemKind, Report};
+use super::structure::{arranged, wording_in_force, TOP_LEVEL};
 use super::text::{pieces, Piece};
 use super::value_check::check_value;
 use crate::limits::excerpt;
@@ -41,6 +42,9 @@ pub(crate) fn check(template: &Template, draft: &Draft) -> Report {
         ));
     }
     check_values(template, draft, &mut report);
+    let arranged = arranged(template, draft);
+    let template = arranged.as_ref();
+    check_structure(template, draft, &mut report);
     check_node_choices(template, draft, &mut report);
     let outline = Outline::new(template, draft);
     check_kept_texts(&outline, &mut report);
@@ -126,17 +130,19 @@ fn check_node_choices(template: &Template, draft: &Draft, report: &mut Report) {
     for (id, included) in &draft.inclusion {
         match node(id) {
             None => report.push(unknown("includes or excludes", id)),
-            Some(node) if !node.optional => report.push(
-                Problem::error(
-                    ProblemKind::NotOptional,
-                    format!(
-                        "the draft {} node {id}, which is not optional; it is always part of \
-                         the agreement. Remove the choice (or replace its wording instead).",
-                        if *included { "includes" } else { "excludes" }
-                    ),
-                )
-                .at_node(id),
-            ),
+            // Deleting a provision the model requires is the draft's right, but a departure
+            // the negotiator should see.
+            Some(node) if !node.optional && !*included && !draft.added.contains_key(id) => report
+                .push(
+                    Problem::warning(
+                        ProblemKind::DepartsFromModel,
+                        format!(
+                            "node {id} is a provision the model requires; this draft deletes \
+                             it, which departs from the model. Restore it if that was not meant."
+                        ),
+                    )
+                    .at_node(id),
+                ),
             Some(_) => {}
         }
     }
@@ -189,6 +195,64 @@ fn check_node_choices(template: &Template, draft: &Draft, report: &mut Report) {
     }
 }
 
+/// The draft's own structure: added provisions where their kind may sit, `order` entries that
+/// name nodes this draft has. (What is wrong is laid out as well as it can be, see
+/// [`super::structure`]; this says what to fix.)
+fn check_structure(template: &Template, draft: &Draft, report: &mut Report) {
+    if draft.added.is_empty() && draft.order.is_empty() {
+        return;
+    }
+    let ids = template.node_positions();
+    let kind_of = |id: &str| ids.get(id).map(|&index| template.nodes[index].kind);
+    for (parent, list) in &draft.order {
+        if parent != TOP_LEVEL && kind_of(parent).is_none() {
+            report.push(Problem::warning(
+                ProblemKind::UnknownNode,
+                format!(
+                    "the draft orders the provisions of node \"{}\", which it does not have; \
+                     the order is ignored.",
+                    excerpt(parent)
+                ),
+            ));
+        }
+        for child in list.iter().filter(|c| kind_of(c).is_none()) {
+            report.push(Problem::warning(
+                ProblemKind::UnknownNode,
+                format!(
+                    "the draft places node \"{}\", which it does not have; it is ignored.",
+                    excerpt(child)
+                ),
+            ));
+        }
+    }
+    let placed: HashSet<&str> = draft.order.values().flatten().map(String::as_str).collect();
+    // Only what the draft placed: the model's own nesting is the template check's.
+    let by_draft = template
+        .nodes
+        .iter()
+        .filter(|n| draft.added.contains_key(&n.id) || placed.contains(n.id.as_str()));
+    for node in by_draft {
+        let parent_kind = node.parent.as_deref().and_then(kind_of);
+        if !node.kind.may_sit_under(parent_kind) {
+            report.push(
+                Problem::error(
+                    ProblemKind::BadNesting,
+                    format!(
+                        "node {} ({}) may not sit {}; move it.",
+                        excerpt(&node.id),
+                        node.kind.as_str(),
+                        parent_kind.map_or("at the top level".to_string(), |k| format!(
+                            "inside a {}",
+                            k.as_str()
+                        ))
+                    ),
+                )
+                .at_node(&node.id),
+            );
+        }
+    }
+}
+
 fn check_kept_texts(outline: &Outline<'_>, report: &mut Report) {
     let template = outline.template;
     let draft = outline.draft();
@@ -202,19 +266,7 @@ fn check_kept_texts(outline: &Outline<'_>, report: &mut Report) {
         if let Some(heading) = &node.heading {
             texts.push((Some(index), heading));
         }
-        let wording = draft
-            .custom_wording
-            .get(&node.id)
-            .map(String::as_str)
-            .unwrap_or_else(|| {
-                let chosen = draft
-                    .alternatives
-                    .get(&node.id)
-                    .and_then(|id| node.alternatives.iter().find(|a| &a.id == id))
-                    .or_else(|| node.default_alternative());
-                chosen.map_or(node.text.as_str(), |a| a.text.as_str())
-            });
-        texts.push((Some(index), wording));
+        texts.push((Some(index), wording_in_force(node, draft)));
     }
     // Every id, condition and label below is quoted short: one long condition or id may be
     // quoted by thousands of references.

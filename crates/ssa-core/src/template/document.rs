@@ -33,6 +33,12 @@ pub struct DocumentNode {
     /// The number as printed ("Part III", "Article 12", "3.", "(a)").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// How a person cites it and the command line prints it ("Article 12(3)(a)", "Final
+    /// Protocol(2)"); absent for the preamble and the signature block.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+    /// True for a provision this draft adds (the model does not have it).
+    pub added: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub heading: Vec<Segment>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -56,7 +62,12 @@ pub enum Wording {
     /// The template's `text`.
     Model,
     /// One of the template's alternative wordings.
-    Alternative { id: String, is_default: bool },
+    Alternative {
+        id: String,
+        /// Its name, for people ("Pro-rata apportionment").
+        label: String,
+        is_default: bool,
+    },
     /// Free wording from the draft.
     Custom,
 }
@@ -93,6 +104,10 @@ pub enum Segment {
     Term {
         key: String,
         text: String,
+        /// The wording written in the token (`{{term:key|display}}`), when it is not the defined
+        /// term itself; kept so that the editor writes the token back exactly.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        display: Option<String>,
         /// Id of the node that defines it, when that node is in the document.
         #[serde(skip_serializing_if = "Option::is_none")]
         defined_in: Option<String>,
@@ -124,6 +139,8 @@ pub struct OmittedNode {
 pub enum OmissionReason {
     /// An optional node left out.
     Excluded,
+    /// A provision the model requires, deleted by this draft (a departure from the model).
+    Deleted,
     /// A condition that does not hold in this draft.
     Condition { when: String },
 }
@@ -144,6 +161,24 @@ impl Segment {
             },
         }
     }
+}
+
+impl Segment {
+    /// The segment as it prints on paper: like [`Segment::plain`], but an open particular is the
+    /// bracketed blank negotiators use for text not yet agreed ("[posting duration]").
+    /// (`plain` keeps "[…: not filled]": it is the canonical text initialled versions are
+    /// fingerprinted on, which must never change.)
+    pub fn printed(&self) -> String {
+        match self {
+            Segment::Unfilled { label, .. } => format!("[{label}]"),
+            other => other.plain(),
+        }
+    }
+}
+
+/// Joins segments as they print on paper (see [`Segment::printed`]).
+pub fn printed(segments: &[Segment]) -> String {
+    segments.iter().map(Segment::printed).collect()
 }
 
 /// Joins segments into plain text.
@@ -202,7 +237,7 @@ fn write_node(out: &mut String, node: &DocumentNode, indent: usize) {
             }
             push_block(out, &text);
         }
-        NodeKind::Preamble | NodeKind::Signature => {
+        NodeKind::Preamble | NodeKind::Signature | NodeKind::Annex => {
             push_block(out, &heading);
             push_block(out, &text);
         }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::format::Template;
+use super::format::{NodeKind, Template};
 
 /// Template id and version, plus the choices made for one agreement.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -29,6 +29,30 @@ pub struct Draft {
     /// Free wording replacing the model wording of a node; may use the same `{{…}}` tokens.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub custom_wording: BTreeMap<String, String>,
+    /// Provisions the draft adds to the model, by their ids (`new-1`, `new-2`…, never reused).
+    /// Their wording is in `custom_wording`, their heading in `headings`, their place in
+    /// `order`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub added: BTreeMap<String, AddedNode>,
+    /// The children of a parent in reading order where the draft changed them, keyed by the
+    /// parent's id (`""`: the top level). A node listed here sits under that parent; every other
+    /// node sits where the model puts it. See [`super::structure`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub order: BTreeMap<String, Vec<String>>,
+    /// Headings replacing the model's (or giving an added provision its heading).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub headings: BTreeMap<String, String>,
+    /// The agreement's title; absent: the template's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// A provision the draft adds: its kind (the rest is kept where any node's choices are).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(deny_unknown_fields)]
+pub struct AddedNode {
+    pub kind: NodeKind,
 }
 
 impl Draft {

@@ -172,6 +172,9 @@ pub enum NodeKind {
     /// A sub-item: (a), (b) under a paragraph or article; (i), (ii) under another item.
     Item,
     Signature,
+    /// A separate instrument after the signature block (a Final Protocol, an annex): its
+    /// heading is its name; it is not numbered and holds paragraphs numbered 1., 2.…
+    Annex,
 }
 
 impl NodeKind {
@@ -185,6 +188,7 @@ impl NodeKind {
             NodeKind::Paragraph => "paragraph",
             NodeKind::Item => "item",
             NodeKind::Signature => "signature",
+            NodeKind::Annex => "annex",
         }
     }
 
@@ -198,11 +202,11 @@ impl NodeKind {
         use NodeKind::*;
         matches!(
             (self, parent),
-            (Preamble | Part | Signature, None)
+            (Preamble | Part | Signature | Annex, None)
                 | (Chapter, None | Some(Part))
                 | (Section, None | Some(Part | Chapter))
                 | (Article, None | Some(Part | Chapter | Section))
-                | (Paragraph, Some(Article | Preamble | Signature))
+                | (Paragraph, Some(Article | Preamble | Signature | Annex))
                 | (Item, Some(Article | Paragraph | Item))
         )
     }

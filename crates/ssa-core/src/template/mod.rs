@@ -23,6 +23,7 @@ mod check_template;
 mod check_text;
 pub mod document;
 pub mod draft;
+pub mod edit;
 pub mod expr;
 pub mod format;
 pub mod merge;
@@ -31,13 +32,14 @@ mod parse;
 mod render;
 pub mod report;
 pub(crate) mod source;
+pub mod structure;
 pub mod text;
 mod value_check;
 
 pub use document::{
     BrokenReason, Document, DocumentNode, OmissionReason, OmittedNode, Segment, Wording,
 };
-pub use draft::{Amount, Draft, LawsForBranch, Value};
+pub use draft::{AddedNode, Amount, Draft, LawsForBranch, Value};
 pub use format::{
     AgreementKind, Alternative, Choice, Confidence, Node, NodeKind, Parameter, ParameterType,
     Provenance, ReferenceStyle, SourceStatus, Style, Template, TemplateRef, TEMPLATE_FORMAT,

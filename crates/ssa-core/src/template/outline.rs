@@ -146,15 +146,15 @@ impl<'t> Outline<'t> {
                 None
             };
             self.omitted[index] = omission.or_else(|| {
-                let included = if node.optional {
-                    self.draft
-                        .inclusion
-                        .get(&node.id)
-                        .copied()
-                        .unwrap_or(node.included_by_default)
-                } else {
-                    true
-                };
+                // A mandatory provision is kept unless the draft deletes it (which departs from
+                // the model and is reported as such).
+                let default = !node.optional || node.included_by_default;
+                let included = self
+                    .draft
+                    .inclusion
+                    .get(&node.id)
+                    .copied()
+                    .unwrap_or(default);
                 if !included {
                     Some(Omission::Excluded)
                 } else {
@@ -202,7 +202,12 @@ impl<'t> Outline<'t> {
             .iter()
             .filter(|&&c| nodes[c].kind == NodeKind::Paragraph)
             .count();
-        let paragraphs_numbered = parent_kind == Some(NodeKind::Article) && paragraphs >= 2;
+        // In an annex (a Final Protocol) every paragraph is numbered, even a lone one.
+        let paragraphs_numbered = match parent_kind {
+            Some(NodeKind::Article) => paragraphs >= 2,
+            Some(NodeKind::Annex) => true,
+            _ => false,
+        };
         let item_depth = parent.map_or(0, |p| self.item_depth(p));
         let mut counters: HashMap<NodeKind, usize> = HashMap::new();
         for child in kept {
@@ -248,7 +253,7 @@ impl<'t> Outline<'t> {
             NodeKind::Article => format!("{} {number}", style.article_label),
             NodeKind::Paragraph => format!("{number}."),
             NodeKind::Item => format!("({number})"),
-            NodeKind::Preamble | NodeKind::Signature => return None,
+            NodeKind::Preamble | NodeKind::Signature | NodeKind::Annex => return None,
         })
     }
 
@@ -292,8 +297,39 @@ impl<'t> Outline<'t> {
                 let article = if same_article { None } else { Some(article) };
                 Some(write_provision(style, article, &tail))
             }
+            NodeKind::Annex => Some(self.annex_name(index)),
             NodeKind::Preamble | NodeKind::Signature => None,
         }
+    }
+
+    /// The provision's citation as a person types it and the command line prints it, whatever
+    /// the template's reference style: "Part III", "Chapter 2 of Part III", "Article 12",
+    /// "Article 12(3)", "Article 12(3)(a)", "Final Protocol(2)"; `None` for a node left out or
+    /// one that cannot be cited (preamble, signature block).
+    pub fn citation(&self, index: usize) -> Option<String> {
+        if !self.is_kept(index) {
+            return None;
+        }
+        let node = &self.template.nodes[index];
+        match node.kind {
+            NodeKind::Part | NodeKind::Article => self.label(index),
+            NodeKind::Chapter | NodeKind::Section => self.reference_text(index, None),
+            NodeKind::Paragraph | NodeKind::Item => {
+                let (article, tail) = self.provision_path(index)?;
+                let numbers: String = tail.iter().map(|(_, n)| format!("({n})")).collect();
+                Some(format!("{article}{numbers}"))
+            }
+            NodeKind::Annex => Some(self.annex_name(index)),
+            NodeKind::Preamble | NodeKind::Signature => None,
+        }
+    }
+
+    /// An annex's name: its heading as written ("Final Protocol").
+    fn annex_name(&self, index: usize) -> String {
+        self.template.nodes[index]
+            .heading
+            .clone()
+            .unwrap_or_else(|| "Annex".to_string())
     }
 
     /// The article a node is in (itself, for an article).
@@ -317,6 +353,7 @@ impl<'t> Outline<'t> {
             let node = &self.template.nodes[current];
             match node.kind {
                 NodeKind::Article => return Some((self.label(current)?, tail)),
+                NodeKind::Annex => return Some((self.annex_name(current), tail)),
                 NodeKind::Paragraph | NodeKind::Item => {
                     if let Some(number) = &self.numbers[current] {
                         tail.insert(0, (node.kind, number.clone()));

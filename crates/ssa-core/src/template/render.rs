@@ -15,10 +15,13 @@ use super::document::{
 use super::draft::{Draft, Value};
 use super::format::{ParameterType, Provenance, Template};
 use super::outline::{Omission, Outline};
+use super::structure::arranged;
 use super::text::{pieces, Piece};
 
 /// Renders `draft` on `template` into a numbered document.
 pub fn render(template: &Template, draft: &Draft) -> Document {
+    let arranged = arranged(template, draft);
+    let template = arranged.as_ref();
     let outline = Outline::new(template, draft);
     let renderer = Renderer::new(&outline);
     let nodes = outline
@@ -33,6 +36,7 @@ pub fn render(template: &Template, draft: &Draft) -> Document {
         .zip(&outline.omitted)
         .filter_map(|(node, omission)| {
             let reason = match omission.as_ref()? {
+                Omission::Excluded if !node.optional => OmissionReason::Deleted,
                 Omission::Excluded => OmissionReason::Excluded,
                 Omission::Condition(when) => OmissionReason::Condition { when: when.clone() },
                 Omission::Ancestor(_) => return None,
@@ -106,6 +110,8 @@ impl<'o, 't> Renderer<'o, 't> {
             kind: node.kind,
             number: outline.numbers[index].clone(),
             label: outline.label(index),
+            citation: outline.citation(index),
+            added: outline.draft().added.contains_key(&node.id),
             heading: node
                 .heading
                 .as_deref()
@@ -140,6 +146,7 @@ impl<'o, 't> Renderer<'o, 't> {
                 let is_default = Some(alternative) == node.default_alternative();
                 let wording = Wording::Alternative {
                     id: alternative.id.clone(),
+                    label: alternative.label.clone(),
                     is_default,
                 };
                 (model_text, wording, !is_default)
@@ -170,6 +177,18 @@ impl<'o, 't> Renderer<'o, 't> {
                 Segment::Reference { target, text } if starts_sentence(&segments) => {
                     Segment::Reference {
                         target,
+                        text: capitalised(&text),
+                    }
+                }
+                // A party's name carries its own article ("the Republic of Aurelia"), which
+                // opens a sentence with a capital.
+                Segment::Value { parameter, text }
+                    if starts_sentence(&segments)
+                        && self.outline.parameter(&parameter).map(|p| p.kind)
+                            == Some(ParameterType::Party) =>
+                {
+                    Segment::Value {
+                        parameter,
                         text: capitalised(&text),
                     }
                 }
@@ -243,6 +262,7 @@ impl<'o, 't> Renderer<'o, 't> {
         Segment::Term {
             key: key.into(),
             text,
+            display: display.map(str::to_string),
             defined_in,
         }
     }

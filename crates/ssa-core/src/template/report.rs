@@ -69,8 +69,8 @@ pub enum ProblemKind {
     DateOrder,
     /// A draft choice for a node id the template does not have.
     UnknownNode,
-    /// An inclusion choice for a node that is not optional.
-    NotOptional,
+    /// The draft deletes a provision the model requires.
+    DepartsFromModel,
     /// A chosen alternative the node does not have.
     UnknownAlternative,
     /// A node's `implements` names a node the implemented template does not have, or the

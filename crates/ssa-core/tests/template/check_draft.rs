@@ -239,7 +239,7 @@ fn choices_for_nodes_that_cannot_take_them() {
     draft.alternatives.insert("A.final".into(), "other".into());
     draft.custom_wording.insert("A.gone".into(), "text".into());
     let report = draft.validate(&template);
-    assert_eq!(report.of_kind(ProblemKind::NotOptional).count(), 1);
+    assert_eq!(report.of_kind(ProblemKind::DepartsFromModel).count(), 1);
     assert_eq!(report.of_kind(ProblemKind::UnknownNode).count(), 2);
     let alternatives: Vec<_> = report.of_kind(ProblemKind::UnknownAlternative).collect();
     assert_eq!(alternatives.len(), 2);

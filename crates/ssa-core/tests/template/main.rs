@@ -7,4 +7,5 @@ mod render;
 mod renumbering;
 mod round_trip;
 mod shipped;
+mod structure;
 mod translations;

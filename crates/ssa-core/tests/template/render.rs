@@ -166,6 +166,7 @@ fn terms_and_values_are_typed_segments() {
     assert!(paragraph.text.contains(&Segment::Term {
         key: "competent_authority".into(),
         text: "competent authorities".into(),
+        display: Some("competent authorities".into()),
         defined_in: Some("A.defs#a".into()),
     }));
     let first = document.find("A.post.1").unwrap();
@@ -185,6 +186,14 @@ fn the_ui_can_tell_reworded_and_alternative_nodes() {
         pension.wording,
         Wording::Alternative {
             id: "pro_rata".into(),
+            label: template
+                .nodes
+                .iter()
+                .find(|n| n.id == "A.pension")
+                .unwrap()
+                .alternatives[0]
+                .label
+                .clone(),
             is_default: true
         }
     );

@@ -13,7 +13,7 @@ use crate::shipped::annex1;
 
 /// Where a node sits in the rendered document, read back from the document alone.
 #[derive(Debug, Clone)]
-struct Place {
+pub struct Place {
     kind: NodeKind,
     label: Option<String>,
     article: Option<String>,
@@ -22,7 +22,7 @@ struct Place {
     part: Option<String>,
 }
 
-fn places(document: &Document) -> HashMap<String, Place> {
+pub fn places(document: &Document) -> HashMap<String, Place> {
     fn visit(node: &DocumentNode, context: &Place, out: &mut HashMap<String, Place>) {
         let mut place = context.clone();
         place.kind = node.kind;
@@ -61,7 +61,7 @@ fn places(document: &Document) -> HashMap<String, Place> {
 }
 
 /// The reference text the long style should produce, computed independently of the engine.
-fn expected_reference(target: &Place, from: &Place) -> String {
+pub fn expected_reference(target: &Place, from: &Place) -> String {
     let same_article = from.article.is_some() && from.article == target.article;
     match target.kind {
         NodeKind::Part => target.label.clone().unwrap(),
@@ -96,7 +96,7 @@ fn letters(n: usize) -> String {
     std::iter::repeat_n(letter, (n - 1) / 26 + 1).collect()
 }
 
-fn assert_consecutive(document: &Document) {
+pub fn assert_consecutive(document: &Document) {
     let articles: Vec<String> = document
         .walk()
         .filter(|n| n.kind == NodeKind::Article)
@@ -170,7 +170,7 @@ fn assert_references_follow(document: &Document) {
 
 /// A generated agreement: articles with paragraphs and items, many optional, with references
 /// from every paragraph to random nodes.
-fn synthetic(shape: &[(bool, Vec<(bool, usize)>)], links: &[usize]) -> Template {
+pub fn synthetic(shape: &[(bool, Vec<(bool, usize)>)], links: &[usize]) -> Template {
     let provenance = Provenance {
         status: ssa_core::template::SourceStatus::Inferred,
         confidence: ssa_core::template::Confidence::Low,
@@ -244,7 +244,7 @@ fn synthetic(shape: &[(bool, Vec<(bool, usize)>)], links: &[usize]) -> Template 
     }
 }
 
-fn shape_strategy() -> impl Strategy<Value = Vec<(bool, Vec<(bool, usize)>)>> {
+pub fn shape_strategy() -> impl Strategy<Value = Vec<(bool, Vec<(bool, usize)>)>> {
     prop::collection::vec(
         (
             any::<bool>(),

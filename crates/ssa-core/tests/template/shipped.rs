@@ -41,8 +41,8 @@ fn laws(entries: &[(&str, &[&str])]) -> Vec<LawsForBranch> {
 /// (XB), covering every branch, with a few choices away from the defaults.
 pub fn annex1_sample(template: &Template) -> Draft {
     let mut draft = Draft::of(template)
-        .with_value("party_a", "Republic of Aurelia")
-        .with_value("party_b", "Kingdom of Boreland")
+        .with_value("party_a", "the Republic of Aurelia")
+        .with_value("party_b", "the Kingdom of Boreland")
         .with_value("territory_a", "the territory of the Republic of Aurelia, including its territorial sea")
         .with_value("territory_b", "the territory of the Kingdom of Boreland, including its territorial sea and the Boreal Islands")
         .with_value("national_a", "a person who holds Aurelian citizenship under the Citizenship Act of the Republic of Aurelia")

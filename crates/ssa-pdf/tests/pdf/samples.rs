@@ -9,6 +9,7 @@ use ssa_pdf::agreement::{AgreementInput, AgreementLabels};
 use ssa_pdf::brief::{BriefInput, BriefLabels, BriefRow};
 use ssa_pdf::redline::{
     ArticleChange, RedlineArticle, RedlineInput, RedlineLabels, RedlineOp, RedlineSegment,
+    RedlineSummary,
 };
 use ssa_pdf::step_report::{
     ChecklistItem, Comparison, ComparisonRow, GateDecision, StepReportInput, StepReportLabels,
@@ -23,8 +24,8 @@ pub const CREATED: i64 = 1_795_428_000;
 pub fn annex1_document() -> Document {
     let (template, _) = Template::load("r167-annex1-bilateral.toml", ANNEX1).expect("ships");
     let draft = Draft::of(&template)
-        .with_value("party_a", "Republic of Aurelia")
-        .with_value("party_b", "Kingdom of Boreland");
+        .with_value("party_a", "the Republic of Aurelia")
+        .with_value("party_b", "the Kingdom of Boreland");
     render(&template, &draft)
 }
 
@@ -96,6 +97,13 @@ pub fn redline_input(changed_only: bool) -> RedlineInput {
         language: "en".into(),
         created_unix: CREATED,
         labels: RedlineLabels::english(),
+        summary: RedlineSummary {
+            added: 1,
+            removed: 1,
+            changed: 1,
+            unchanged: 1,
+            ..RedlineSummary::default()
+        },
     }
 }
 

@@ -104,7 +104,7 @@ fn edits_of_different_provisions_by_two_writers_are_both_kept() {
         panic!("the second edit was refused");
     };
     assert_eq!(merged.custom_wording.len(), 2);
-    assert_eq!(first.get_draft("n-0").unwrap().unwrap().draft, merged);
+    assert_eq!(first.get_draft("n-0").unwrap().unwrap().draft, *merged);
 }
 
 #[test]
