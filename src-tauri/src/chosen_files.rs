@@ -25,14 +25,22 @@ pub enum FileKind {
     Process,
     Exchange,
     Pdf,
+    /// A workshop's team pack (`….ssa-team.json`).
+    TeamPack,
+    /// The folder a new workshop's files are written to.
+    WorkshopFolder,
+    /// A data folder for training.
+    TrainingFolder,
 }
 
 impl FileKind {
     pub fn extension(self) -> &'static str {
         match self {
             FileKind::Template | FileKind::Process => "toml",
-            FileKind::Exchange => "json",
+            FileKind::Exchange | FileKind::TeamPack => "json",
             FileKind::Pdf => "pdf",
+            // Folders have no extension; `choose_folder` shows them.
+            FileKind::WorkshopFolder | FileKind::TrainingFolder => "",
         }
     }
 
@@ -42,6 +50,9 @@ impl FileKind {
             FileKind::Process => "SSA Workbench process",
             FileKind::Exchange => "SSA exchange file",
             FileKind::Pdf => "PDF",
+            FileKind::TeamPack => "SSA Workbench team pack",
+            FileKind::WorkshopFolder => "Workshop folder",
+            FileKind::TrainingFolder => "Training data folder",
         }
     }
 }
@@ -167,6 +178,32 @@ pub async fn choose_file_to_save(
     };
     let path = with_extension(picked.into_path().map_err(dialog_failed)?, kind);
     Ok(Some(chosen.remember(&path, kind, Purpose::Save)))
+}
+
+/// Shows the native folder dialog for a workshop's files or a training data folder; the folder
+/// chosen, or nothing when cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_folder(
+    app: AppHandle,
+    chosen: State<'_, ChosenFiles>,
+    kind: FileKind,
+) -> Result<Option<String>, ApiError> {
+    if !matches!(kind, FileKind::WorkshopFolder | FileKind::TrainingFolder) {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("A {} is a file, not a folder.", kind.filter_name()),
+        ));
+    }
+    let dialog = app.dialog().file();
+    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder())
+        .await
+        .map_err(dialog_failed)?;
+    let Some(picked) = picked else {
+        return Ok(None);
+    };
+    let path = picked.into_path().map_err(dialog_failed)?;
+    Ok(Some(chosen.remember(&path, kind, Purpose::Open)))
 }
 
 #[cfg(test)]

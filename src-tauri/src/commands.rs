@@ -96,6 +96,20 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         open_exported_file,
         crate::chosen_files::choose_file_to_open,
         crate::chosen_files::choose_file_to_save,
+        crate::chosen_files::choose_folder,
+        crate::workshop_commands::list_scenarios,
+        crate::workshop_commands::list_workshops,
+        crate::workshop_commands::create_workshop,
+        crate::workshop_commands::workshop_desk,
+        crate::workshop_commands::workshop_action,
+        crate::workshop_commands::collect_exchange_file,
+        crate::workshop_commands::workshop_debrief,
+        crate::workshop_commands::export_workshop_pdf,
+        crate::workshop_commands::join_team_pack,
+        crate::workshop_commands::team_brief,
+        crate::workshop_commands::list_team_negotiations,
+        crate::workshop_commands::training_status,
+        crate::workshop_commands::switch_data_folder,
         crate::security_commands::unlock,
         crate::security_commands::lock_workbench,
         crate::security_commands::encryption_status,
@@ -113,6 +127,16 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
 /// window cannot open (or run) an arbitrary path.
 #[derive(Default)]
 pub struct ExportedFiles(Mutex<HashSet<String>>);
+
+impl ExportedFiles {
+    /// A file this session wrote, which the window may then ask to open.
+    pub fn remember(&self, path: &str) {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(path.to_string());
+    }
+}
 
 #[tauri::command]
 #[specta::specta]

@@ -14,6 +14,7 @@ mod round_commands;
 mod security_commands;
 mod simulation_commands;
 mod system_lock;
+mod workshop_commands;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -109,9 +110,14 @@ pub fn run() {
                 .ok_or("tauri.conf.json has no \"main\" window")?
                 .clone();
             let webview_dir = session.data_dir().root().join("webview");
-            tauri::WebviewWindowBuilder::from_config(app.handle(), &window_config)?
-                .data_directory(webview_dir)
-                .build()?;
+            let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &window_config)?
+                .data_directory(webview_dir);
+            if session.data_dir().is_training() {
+                // A training folder says so in the title bar, so that a workshop is never
+                // taken for a real negotiation.
+                window = window.title(format!("{} — Training", window_config.title));
+            }
+            window.build()?;
             app.manage(session);
             system_lock::watch(app.handle());
             if let Some(guard) = log_guard {

@@ -23,3 +23,4 @@ mod startup;
 mod step_documents;
 mod template_editing;
 mod versions;
+mod workshop;

@@ -64,7 +64,28 @@ impl Workbench {
         }
         let template_id = template_id.unwrap_or(DEFAULT_TEMPLATE_ID);
         let version = self.latest_template_version(template_id)?;
-        let template = self.load_template(template_id, &version)?;
+        self.start_draft_on(negotiation_id, template_id, &version)
+    }
+
+    /// Starts the negotiation's draft from one version of a template (a team pack names the
+    /// exact model its scenario drafts from).
+    pub(crate) fn start_draft_on(
+        &mut self,
+        negotiation_id: &str,
+        template_id: &str,
+        version: &str,
+    ) -> Result<Draft, ApiError> {
+        let negotiation = self
+            .store
+            .get_negotiation(negotiation_id)?
+            .ok_or_else(|| ApiError::not_found("negotiation", negotiation_id))?;
+        if self.store.get_draft(negotiation_id)?.is_some() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("\"{}\" already has a draft agreement.", negotiation.title),
+            ));
+        }
+        let template = self.load_template(template_id, version)?;
         if let Some(implemented) = &template.implements {
             return Err(ApiError::new(
                 ErrorCode::InvalidInput,

@@ -45,4 +45,42 @@ impl DataDir {
     pub fn recovery(&self) -> PathBuf {
         self.root.join("recovery")
     }
+
+    /// The file that marks a data folder as a training folder: workshops are run in one, so
+    /// that they never mix with real negotiations, and the window says "Training".
+    pub fn training_marker(&self) -> PathBuf {
+        self.root.join(TRAINING_MARKER)
+    }
+
+    pub fn is_training(&self) -> bool {
+        self.training_marker().is_file()
+    }
+
+    /// Makes the folder (if needed) a training folder.
+    pub fn mark_training(&self) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.root)?;
+        if !self.is_training() {
+            std::fs::write(
+                self.training_marker(),
+                "This SSA Workbench data folder is for training: workshops and their negotiations.\n",
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The name of the training folder's marker file.
+pub const TRAINING_MARKER: &str = "TRAINING.txt";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_folder_is_a_training_folder_once_marked() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = super::DataDir::new(dir.path().join("room"));
+        assert!(!data.is_training());
+        data.mark_training().unwrap();
+        data.mark_training().unwrap();
+        assert!(data.is_training());
+    }
 }

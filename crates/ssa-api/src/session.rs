@@ -62,6 +62,7 @@ impl Workbench {
         let mut workbench = Workbench::with_store(store, data_dir, clock, ids)?;
         workbench.seed_shipped_templates()?;
         workbench.seed_shipped_process()?;
+        workbench.seed_shipped_scenarios()?;
         Ok((workbench, report))
     }
 

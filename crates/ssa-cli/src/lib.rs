@@ -14,6 +14,7 @@ mod draft;
 mod feasibility;
 mod security;
 mod simulate;
+mod workshop;
 
 use std::io::Write;
 use std::sync::Arc;
@@ -160,9 +161,14 @@ enum Command {
         /// Append the benefit simulation to the brief.
         #[arg(long)]
         with_simulation: bool,
-        /// The language of the brief's and the step report's words: en, fr or es.
-        #[arg(long, default_value = "en")]
-        lang: String,
+        /// The language of the brief's and the step report's words: en, fr or es (the
+        /// workshop's language for its handouts).
+        #[arg(long)]
+        lang: Option<String>,
+        /// With `--doc handout`: the team whose confidential brief to print (default: the
+        /// general brief).
+        #[arg(long)]
+        team: Option<String>,
         /// The PDF file to write (replaced whole if it exists).
         #[arg(long)]
         out: std::path::PathBuf,
@@ -223,6 +229,16 @@ enum Command {
     Key {
         #[command(subcommand)]
         command: KeyCommand,
+    },
+    /// Scenarios for workshop mode: list, validate, import, export.
+    Scenario {
+        #[command(subcommand)]
+        command: workshop::ScenarioCommand,
+    },
+    /// Workshop mode: create a workshop, join a team pack, run the desk, print the debrief.
+    Workshop {
+        #[command(subcommand)]
+        command: workshop::WorkshopCommand,
     },
     /// Check a signed export against its detached signature (`<file>.sig` beside it): exit 0
     /// when signed by a trusted delegation, 1 otherwise.
@@ -323,6 +339,12 @@ enum ExportDocument {
     Brief,
     /// The process checklist and gate decisions, and the feasibility comparison table.
     StepReport,
+    /// A workshop's general brief, or with `--team A` that team's confidential brief.
+    Handout,
+    /// A workshop's facilitator's guide.
+    Guide,
+    /// A workshop's debrief report.
+    Debrief,
     /// The benefit simulation: sample careers without and with the agreement, the arithmetic,
     /// the corridor's cost estimate.
     Simulation,
@@ -615,8 +637,34 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
             internal,
             with_simulation,
             lang,
+            team,
             out: path,
         } => {
+            let workshop_doc = match (doc, team) {
+                (ExportDocument::Handout, None) => Some(ssa_api::WorkshopPdfDto::GeneralBrief),
+                (ExportDocument::Handout, Some(team)) => {
+                    Some(ssa_api::WorkshopPdfDto::TeamBrief { team })
+                }
+                (ExportDocument::Guide, _) => Some(ssa_api::WorkshopPdfDto::FacilitatorGuide),
+                (ExportDocument::Debrief, _) => Some(ssa_api::WorkshopPdfDto::Debrief),
+                _ => None,
+            };
+            if let Some(workshop_doc) = workshop_doc {
+                let export = workshop::export(
+                    &mut workbench,
+                    &negotiation,
+                    workshop_doc,
+                    lang.as_deref(),
+                    &path,
+                )?;
+                let _ = writeln!(
+                    out,
+                    "wrote {} ({} pages, {} bytes)",
+                    export.path, export.pages, export.bytes
+                );
+                return Ok(0);
+            }
+            let lang = lang.unwrap_or_else(|| "en".into());
             let side = |which: Option<String>, default: &str| {
                 workbench.resolve_version(&negotiation, which.as_deref().unwrap_or(default))
             };
@@ -650,6 +698,9 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
                     with_simulation,
                 },
                 ExportDocument::StepReport => PdfDocumentDto::StepReport,
+                ExportDocument::Handout | ExportDocument::Guide | ExportDocument::Debrief => {
+                    unreachable!("workshop documents are exported above")
+                }
                 ExportDocument::Simulation => PdfDocumentDto::Simulation,
             };
             let export = workbench.export_pdf(&negotiation, &document, &lang, &path)?;
@@ -833,6 +884,10 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Ap
             negotiation,
             command,
         } => return process_command(&mut workbench, negotiation, command, out),
+        Command::Scenario { command } => return workshop::scenario(&mut workbench, command, out),
+        Command::Workshop { command } => {
+            return workshop::workshop(&mut workbench, command, out, err)
+        }
     }
     Ok(0)
 }

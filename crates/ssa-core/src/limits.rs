@@ -16,6 +16,14 @@ pub const MAX_TEMPLATE_BYTES: usize = 4 * 1024 * 1024;
 /// Largest process file read, in bytes (2 MiB: fifty times the shipped eight-step process).
 pub const MAX_PROCESS_BYTES: usize = 2 * 1024 * 1024;
 
+/// Largest scenario file read, in bytes (2 MiB: twenty times a shipped scenario in three
+/// languages).
+pub const MAX_SCENARIO_BYTES: usize = 2 * 1024 * 1024;
+
+/// Largest team pack or workshop file read, in bytes (8 MiB: a pack carries its model
+/// template, at most [`MAX_TEMPLATE_BYTES`], and a scenario, at most [`MAX_SCENARIO_BYTES`]).
+pub const MAX_WORKSHOP_FILE_BYTES: usize = 8 * 1024 * 1024;
+
 /// Largest exchange file read, in bytes (16 MiB: an agreement with every position of many
 /// rounds fits in a fraction of it).
 pub const MAX_EXCHANGE_BYTES: usize = 16 * 1024 * 1024;

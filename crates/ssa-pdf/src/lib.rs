@@ -18,6 +18,7 @@
 pub mod agreement;
 pub mod brief;
 pub mod fonts;
+pub mod handout;
 pub mod html;
 pub mod layout;
 pub mod redline;

@@ -38,6 +38,7 @@ mod schema;
 mod templates;
 #[cfg(test)]
 mod test_support;
+mod workshops;
 
 pub use cipher::Passphrase;
 pub use documents::StepDocument;
@@ -49,6 +50,7 @@ pub use revisions::{Initialling, RevisionSummary};
 pub use rounds::{StoredComment, StoredImport};
 pub use schema::{migrations, LATEST_SCHEMA_VERSION};
 pub use templates::{StoredDraft, StoredTemplate, TemplateOrigin};
+pub use workshops::{CollectedFile, JoinedTeam, StoredScenario, StoredWorkshop};
 
 use std::path::{Path, PathBuf};
 

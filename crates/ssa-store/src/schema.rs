@@ -275,6 +275,54 @@ const MIGRATIONS: &[&str] = &[
             REFERENCES version_initialling (negotiation_id, number) ON DELETE CASCADE
     ) WITHOUT ROWID;
     "#,
+    // 11 (workshop; appended after 9 until the migrations reserved before it are merged):
+    // workshop mode. Scenario files (shipped, imported, derived) kept as their text; the
+    // facilitator's workshops, each with its workshop file and the desk (rounds, timers, locks)
+    // as JSON; the exchange files the facilitator collected from the groups, kept as they
+    // came; and, on a team's laptop, which workshop, group and team a negotiation plays, with
+    // its pack (its own confidential brief, never the other team's).
+    r#"
+    CREATE TABLE scenario (
+        id         TEXT NOT NULL,
+        version    TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        origin     TEXT NOT NULL CHECK (origin IN ('shipped', 'imported', 'derived')),
+        source     TEXT NOT NULL,                   -- the scenario file (TOML), as stored
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+    ) WITHOUT ROWID;
+    CREATE TABLE workshop (
+        id               TEXT PRIMARY KEY NOT NULL,
+        title            TEXT NOT NULL,
+        language         TEXT NOT NULL,
+        scenario_id      TEXT NOT NULL,
+        scenario_version TEXT NOT NULL,
+        file             TEXT NOT NULL,             -- the WorkshopFile as JSON
+        desk             TEXT NOT NULL,             -- the DeskState as JSON
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL
+    );
+    CREATE TABLE workshop_file (
+        id           TEXT PRIMARY KEY NOT NULL,
+        workshop_id  TEXT NOT NULL REFERENCES workshop (id) ON DELETE CASCADE,
+        group_number INTEGER NOT NULL,
+        team         TEXT NOT NULL,                 -- the sending team's id
+        file_name    TEXT NOT NULL,
+        checksum     TEXT NOT NULL,
+        exported_at  TEXT NOT NULL,
+        content      TEXT NOT NULL,                 -- the exchange file as it came
+        collected_at TEXT NOT NULL,
+        UNIQUE (workshop_id, checksum)
+    );
+    CREATE TABLE workshop_team (
+        negotiation_id TEXT PRIMARY KEY NOT NULL REFERENCES negotiation (id) ON DELETE CASCADE,
+        workshop_id    TEXT NOT NULL,
+        group_number   INTEGER NOT NULL,
+        team           TEXT NOT NULL,
+        pack           TEXT NOT NULL,               -- the TeamPack as JSON
+        joined_at      TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version a database has after all migrations of this build.

@@ -33,7 +33,7 @@ impl TemplateOrigin {
         }
     }
 
-    fn parse(text: &str) -> Result<TemplateOrigin, StoreError> {
+    pub(crate) fn parse(text: &str) -> Result<TemplateOrigin, StoreError> {
         match text {
             "shipped" => Ok(TemplateOrigin::Shipped),
             "imported" => Ok(TemplateOrigin::Imported),

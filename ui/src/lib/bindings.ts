@@ -106,6 +106,31 @@ export const commands = {
 	 *  kind's extension), or nothing when cancelled.
 	 */
 	chooseFileToSave: (kind: FileKind, defaultName: string) => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_file_to_save", { kind, defaultName })),
+	/**
+	 *  Shows the native folder dialog for a workshop's files or a training data folder; the folder
+	 *  chosen, or nothing when cancelled.
+	 */
+	chooseFolder: (kind: FileKind) => typedError<string | null, ApiError>(__TAURI_INVOKE("choose_folder", { kind })),
+	listScenarios: (language: string) => typedError<ScenarioSummaryDto[], ApiError>(__TAURI_INVOKE("list_scenarios", { language })),
+	listWorkshops: () => typedError<WorkshopSummaryDto[], ApiError>(__TAURI_INVOKE("list_workshops")),
+	/**  Creates a workshop; its files go to the folder the person chose in the folder dialog. */
+	createWorkshop: (input: WorkshopInput, folder: string) => typedError<WorkshopCreatedDto, ApiError>(__TAURI_INVOKE("create_workshop", { input, folder })),
+	workshopDesk: (id: string) => typedError<DeskDto, ApiError>(__TAURI_INVOKE("workshop_desk", { id })),
+	workshopAction: (id: string, action: DeskAction) => typedError<DeskDto, ApiError>(__TAURI_INVOKE("workshop_action", { id, action })),
+	collectExchangeFile: (id: string, path: string) => typedError<CollectedDto, ApiError>(__TAURI_INVOKE("collect_exchange_file", { id, path })),
+	workshopDebrief: (id: string, language: string | null) => typedError<DebriefDto, ApiError>(__TAURI_INVOKE("workshop_debrief", { id, language })),
+	/**  Writes a handout or the debrief; typeset on a blocking thread, like `export_pdf`. */
+	exportWorkshopPdf: (id: string, document: WorkshopPdfDto, path: string) => typedError<ExportDto, ApiError>(__TAURI_INVOKE("export_workshop_pdf", { id, document, path })),
+	/**  On a team's laptop: joins the team pack the person chose. */
+	joinTeamPack: (path: string) => typedError<NegotiationDto, ApiError>(__TAURI_INVOKE("join_team_pack", { path })),
+	teamBrief: (negotiationId: string) => typedError<TeamBriefDto | null, ApiError>(__TAURI_INVOKE("team_brief", { negotiationId })),
+	listTeamNegotiations: () => typedError<TeamBriefDto[], ApiError>(__TAURI_INVOKE("list_team_negotiations")),
+	trainingStatus: () => __TAURI_INVOKE<TrainingDto>("training_status"),
+	/**
+	 *  Marks the chosen folder a training folder and starts the app again on it (this window
+	 *  closes); `folder` null goes back to the default data folder.
+	 */
+	switchDataFolder: (folder: string | null) => typedError<null, ApiError>(__TAURI_INVOKE("switch_data_folder", { folder })),
 	unlock: (passphrase: string) => typedError<StartupDto, ApiError>(__TAURI_INVOKE("unlock", { passphrase })),
 	lockWorkbench: (reason: LockReason) => typedError<StartupDto, ApiError>(__TAURI_INVOKE("lock_workbench", { reason })),
 	encryptionStatus: () => typedError<EncryptionDto, ApiError>(__TAURI_INVOKE("encryption_status")),
@@ -243,6 +268,14 @@ export type ArticleRowDto = {
 	openComments: number,
 };
 
+export type ArticleStateDto = "agreed" | "open" | "no_file";
+
+export type ArticleStatusDto = {
+	article: string,
+	label: string,
+	state: ArticleStateDto,
+};
+
 export type AttachmentDto = {
 	/**  A file path or other reference; the workbench keeps the reference, not a copy. */
 	path: string,
@@ -263,6 +296,12 @@ export type BranchSuggestion = {
 	branch: Branch,
 	suggestion: Suggestion,
 	reason: SuggestionReason,
+};
+
+export type BriefLineDto = {
+	letter: string,
+	preferred: string,
+	redLine: string,
 };
 
 export type BrokenReason = 
@@ -330,6 +369,14 @@ export type Choice = {
 	text: string,
 };
 
+export type CollectedDto = {
+	fileName: string,
+	group: number,
+	team: string,
+	exportedAt: string,
+	collectedAt: string,
+};
+
 export type CommentDto = {
 	id: string,
 	nodeId: string,
@@ -372,6 +419,8 @@ export type ComparisonSummary = {
 };
 
 export type Confidence = "high" | "medium" | "low";
+
+export type ConvergenceDto = "converged" | "diverged" | "partly" | "none_agreed";
 
 /**  `per` periods of `from` make one period of `to`. */
 export type Conversion = {
@@ -445,6 +494,47 @@ export type CreditRule =
  */
 "denominator_only";
 
+export type DebriefArticleDto = {
+	article: string,
+	/**  "Article 7 — Posted workers", or the heading alone before any file came. */
+	label: string,
+	/**  The particulars the briefs speak of, by their label. */
+	parameters: string[],
+	modelValues: string[],
+	/**  Per team: its preferred position and its red line on the article, in the briefs' words. */
+	briefs: BriefLineDto[],
+	groups: DebriefGroupDto[],
+	convergence: ConvergenceDto,
+};
+
+export type DebriefDto = {
+	workshop: WorkshopSummaryDto,
+	language: string,
+	articles: DebriefArticleDto[],
+	totals: GroupTotalDto[],
+	questions: string[],
+};
+
+export type DebriefGroupDto = {
+	group: number,
+	outcome: OutcomeDto,
+	/**  The particulars' values in the group's text, worded ("24 months"). */
+	values: string[],
+	leftOut: boolean,
+	agreedText: string | null,
+	teams: DebriefTeamDto[],
+};
+
+export type DebriefTeamDto = {
+	team: string,
+	letter: string,
+	name: string,
+	/**  None: no checkable red line on this article, or no text came. */
+	redLineHeld: boolean | null,
+	points: number,
+	pointsPossible: number,
+};
+
 /**  One member of a delegation. */
 export type Delegate = {
 	name: string,
@@ -452,6 +542,19 @@ export type Delegate = {
 	role: string,
 	/**  The ISO code of the party the delegate represents. */
 	party: string,
+};
+
+/**  What the facilitator does at the desk. */
+export type DeskAction = 
+/**  Start the timer of one group, or of every unlocked group. */
+{ action: "start"; group?: number | null } | { action: "pause"; group?: number | null } | { action: "next_round"; group: number } | { action: "lock"; group: number } | 
+/**  Every group back to round 1, unlocked, timers at zero, collected files dropped. */
+{ action: "reset" };
+
+export type DeskDto = {
+	workshop: WorkshopSummaryDto,
+	rounds: RoundPlanDto[],
+	groups: GroupDeskDto[],
 };
 
 export type Deviation = {
@@ -706,7 +809,13 @@ export type FieldProblemDto = {
 };
 
 /**  What kind of file a dialog is for. */
-export type FileKind = "template" | "process" | "exchange" | "pdf";
+export type FileKind = "template" | "process" | "exchange" | "pdf" | 
+/**  A workshop's team pack (`….ssa-team.json`). */
+"team_pack" | 
+/**  The folder a new workshop's files are written to. */
+"workshop_folder" | 
+/**  A data folder for training. */
+"training_folder";
 
 /**  A key's fingerprint as people read it. */
 export type FingerprintDto = {
@@ -751,6 +860,27 @@ export type GateDto = {
 	revisit: LocalizedTextDto,
 	provenance: ProvenanceDto,
 	decision: GateDecisionDto | null,
+};
+
+export type GroupDeskDto = {
+	number: number,
+	teams: SeatDto[],
+	round: number,
+	roundTitle: string,
+	minutes: number,
+	elapsedSeconds: number,
+	/**  Negative when the round runs over. */
+	remainingSeconds: number,
+	running: boolean,
+	locked: boolean,
+	articles: ArticleStatusDto[],
+	files: CollectedDto[],
+};
+
+export type GroupTotalDto = {
+	group: number,
+	locked: boolean,
+	teams: TeamTotalDto[],
 };
 
 /**  A counterpart's exchange file as recorded on import. */
@@ -1056,6 +1186,8 @@ export type Outcome = {
 	total_difference: string,
 };
 
+export type OutcomeDto = "agreed" | "open" | "no_file";
+
 export type OutputDto = {
 	id: string,
 	title: LocalizedTextDto,
@@ -1069,6 +1201,13 @@ export type OwnKeyDto = {
 	delegationName: string,
 	fingerprint: FingerprintDto,
 	createdAt: string,
+};
+
+export type PackRoundDto = {
+	number: number,
+	title: string,
+	minutes: number,
+	focus: string,
 };
 
 /**  What a negotiator fills in, declared once and used by placeholders and conditions. */
@@ -1280,6 +1419,12 @@ export type PositionsViewDto = {
 	 *  besides the current draft).
 	 */
 	versions: string[],
+};
+
+export type PriorityDto = {
+	article: string,
+	points: number,
+	text: string,
 };
 
 export type Problem = {
@@ -1565,6 +1710,13 @@ export type Round = {
 	actionItems: ActionItem[],
 };
 
+export type RoundPlanDto = {
+	number: number,
+	title: string,
+	minutes: number,
+	focus: string,
+};
+
 /**  How the yearly average of a band formula is rounded to a whole number. */
 export type Rounding = 
 /**  Half or more up, less down. */
@@ -1578,6 +1730,30 @@ export type SampleCareer = {
 	periods: Period[],
 	/**  Weight of this career in the corridor's mix (the weights are shared out as percents). */
 	share: string,
+};
+
+export type ScenarioSummaryDto = {
+	id: string,
+	version: string,
+	/**  In the language asked for, or English when the scenario is not written in it. */
+	title: string,
+	summary: string,
+	languages: string[],
+	/**  "shipped", "imported" or "derived". */
+	origin: string,
+	model: string,
+	countries: string[],
+	teams: ScenarioTeamDto[],
+	rounds: number,
+	minutes: number,
+};
+
+export type ScenarioTeamDto = {
+	id: string,
+	/**  "A", as handouts and the command line name the team. */
+	letter: string,
+	name: string,
+	country: string,
 };
 
 /**  One party's scheme for one branch: a row of the side-by-side comparison. */
@@ -1604,6 +1780,15 @@ export type SchemeType =
 "non_contributory" | 
 /**  Individual accounts paid out as a lump sum or annuity. */
 "provident_fund";
+
+export type SeatDto = {
+	team: string,
+	letter: string,
+	name: string,
+	country: string,
+	packFile: string,
+	files: number,
+};
 
 /**  A run of text. Plain text concatenates `text` fields and marks the rest. */
 export type Segment = { kind: "text"; text: string } | 
@@ -1815,6 +2000,39 @@ export type TableDto = {
 	text: string,
 };
 
+/**  What a team reads beside its negotiation: the general brief and its own confidential one. */
+export type TeamBriefDto = {
+	negotiationId: string,
+	workshopTitle: string,
+	scenarioTitle: string,
+	language: string,
+	group: number,
+	team: string,
+	letter: string,
+	teamName: string,
+	country: string,
+	generalBrief: string,
+	brief: string,
+	walkAway: string,
+	priorities: PriorityDto[],
+	rounds: PackRoundDto[],
+};
+
+export type TeamNameDto = {
+	team: string,
+	name: string,
+};
+
+export type TeamTotalDto = {
+	team: string,
+	letter: string,
+	name: string,
+	points: number,
+	pointsPossible: number,
+	redLinesHeld: number,
+	redLines: number,
+};
+
 /**  A model agreement: metadata, parameter declarations and the node list. */
 export type Template = {
 	/**  Must be [`TEMPLATE_FORMAT`]. */
@@ -1899,6 +2117,12 @@ export type TheirProposal = {
 	agreed?: string | null,
 };
 
+export type TrainingDto = {
+	/**  The open data folder is a training folder. */
+	training: boolean,
+	dataDir: string,
+};
+
 export type TrustedKeyDto = {
 	delegation: string,
 	/**  The delegation's name as our negotiations write it (empty if none names it). */
@@ -1981,6 +2205,38 @@ export type Wording =
 label: string; is_default: boolean } | 
 /**  Free wording from the draft. */
 { source: "custom" };
+
+export type WorkshopCreatedDto = {
+	workshop: WorkshopSummaryDto,
+	folder: string,
+	/**  Every file written, the facilitator's first. */
+	files: string[],
+};
+
+export type WorkshopInput = {
+	scenarioId: string,
+	scenarioVersion: string | null,
+	title: string,
+	language: string,
+	groups: number,
+	/**  Names for teams (by id); a team not named keeps the scenario's name. */
+	teamNames: TeamNameDto[],
+};
+
+/**  Which workshop document to print. */
+export type WorkshopPdfDto = { doc: "general_brief" } | 
+/**  One team's confidential brief, by its letter or id ("A"). */
+{ doc: "team_brief"; team: string } | { doc: "facilitator_guide" } | { doc: "debrief" };
+
+export type WorkshopSummaryDto = {
+	id: string,
+	title: string,
+	language: string,
+	scenarioId: string,
+	scenarioTitle: string,
+	groups: number,
+	createdAt: string,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

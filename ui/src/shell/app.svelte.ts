@@ -16,7 +16,8 @@ export type View =
   | { kind: "shelf"; shelf: Shelf }
   | { kind: "negotiation"; id: string; area: NegotiationArea; document?: DocumentTab }
   | { kind: "templates" }
-  | { kind: "template"; id: string; version: string };
+  | { kind: "template"; id: string; version: string }
+  | { kind: "workshops" };
 
 export type NegotiationArea = "overview" | "agreement" | "process" | "versions" | "documents" | "rounds";
 
@@ -56,6 +57,8 @@ export class AppState {
   lastMove = $state<Move | null>(null);
   /** Bumped after every change to the stored negotiations; views reload when it changes. */
   revision = $state(0);
+  /** The open data folder is a training folder (workshops only): the shell says so. */
+  training = $state(false);
 
   constructor(backend: Backend) {
     this.backend = backend;

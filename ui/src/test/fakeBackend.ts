@@ -6,6 +6,7 @@ import { applyStructureEdit } from "./fakeStructure";
 import { FakeProcess } from "./fakeProcess";
 import { FakeDocuments } from "./fakeDocuments";
 import { FakeRounds } from "./fakeRounds";
+import { FakeWorkshop, scenario as workshopScenario } from "./fakeWorkshop";
 import { FakeSecurity } from "./fakeSecurity";
 import { FakeTemplateLibrary } from "./fakeTemplates";
 import { FakeVersionHistory } from "./fakeVersions";
@@ -64,6 +65,17 @@ import {
   type Keys,
   type LockReason,
   type Signer,
+  type CollectedFile,
+  type Debrief,
+  type DeskAction,
+  type ScenarioSummary,
+  type TeamBrief,
+  type Training,
+  type WorkshopCreated,
+  type WorkshopDesk,
+  type WorkshopInput,
+  type WorkshopPdf,
+  type WorkshopSummary,
 } from "../lib/backend";
 
 const STEP = {
@@ -96,6 +108,19 @@ export function negotiation(overrides: Partial<Negotiation> = {}): Negotiation {
 type Method = keyof Backend;
 
 const METHODS: Method[] = [
+  "listScenarios",
+  "listWorkshops",
+  "createWorkshop",
+  "workshopDesk",
+  "workshopAction",
+  "collectExchangeFile",
+  "workshopDebrief",
+  "exportWorkshopPdf",
+  "joinTeamPack",
+  "teamBrief",
+  "listTeamNegotiations",
+  "trainingStatus",
+  "switchDataFolder",
   "startupStatus",
   "recoverOpenCopyReadOnly",
   "recoverStartFresh",
@@ -208,6 +233,8 @@ export class FakeBackend implements Backend {
   readonly roundsModel = new FakeRounds();
   /** The passphrase, the locks and the signing keys. */
   readonly security = new FakeSecurity();
+  /** Workshops, their desks and debriefs, team briefs, the training folder. */
+  readonly workshop = new FakeWorkshop();
   #next = 100;
 
   constructor(negotiations: Negotiation[] = []) {
@@ -727,5 +754,56 @@ export class FakeBackend implements Backend {
   async onLocked(handler: (reason: LockReason) => void): Promise<() => void> {
     this.security.lockedHandlers.push(handler);
     return () => {};
+  }
+
+  async listScenarios(): Promise<ScenarioSummary[]> {
+    return [workshopScenario()];
+  }
+  async listWorkshops(): Promise<WorkshopSummary[]> {
+    return [...this.workshop.workshops];
+  }
+  async createWorkshop(input: WorkshopInput, folder: string): Promise<WorkshopCreated> {
+    return this.workshop.create(input, folder);
+  }
+  async workshopDesk(id: string): Promise<WorkshopDesk> {
+    return this.workshop.desk(id);
+  }
+  async workshopAction(id: string, action: DeskAction): Promise<WorkshopDesk> {
+    return this.workshop.act(id, action);
+  }
+  async collectExchangeFile(id: string, path: string): Promise<CollectedFile> {
+    return this.workshop.collect(id, path);
+  }
+  async workshopDebrief(id: string): Promise<Debrief> {
+    const found = this.workshop.debriefs.get(id);
+    if (!found) throw new BackendError("not_found", `There is no workshop with id ${id}.`);
+    return found;
+  }
+  async exportWorkshopPdf(_id: string, _document: WorkshopPdf, path: string): Promise<ExportResult> {
+    return { path, pages: 2, bytes: 1000, signaturePath: null, openParticulars: 0 };
+  }
+  async joinTeamPack(): Promise<Negotiation> {
+    const joined = negotiation({ id: `n${this.#next++}`, title: "Marisol and Eldmark — group 1, team A (Marisol)" });
+    this.negotiations.push(joined);
+    return { ...joined };
+  }
+  async teamBrief(negotiationId: string): Promise<TeamBrief | null> {
+    return this.workshop.briefs.get(negotiationId) ?? null;
+  }
+  async listTeamNegotiations(): Promise<TeamBrief[]> {
+    return [...this.workshop.briefs.values()];
+  }
+  async trainingStatus(): Promise<Training> {
+    return this.workshop.training;
+  }
+  async switchDataFolder(): Promise<void> {}
+  async chooseWorkshopFolder(): Promise<string | null> {
+    return this.workshop.folder;
+  }
+  async chooseTrainingFolder(): Promise<string | null> {
+    return "/training";
+  }
+  async chooseTeamPackToOpen(): Promise<string | null> {
+    return this.workshop.teamPack;
   }
 }

@@ -25,6 +25,11 @@ mod redline;
 mod simulation;
 mod step_report;
 mod words;
+mod workshop;
+mod workshop_words;
+
+pub(crate) use workshop::workshop_article_word;
+pub use workshop::WorkshopPdfDto;
 
 use std::path::Path;
 
@@ -85,6 +90,8 @@ pub enum PreparedPdf {
     Redline(Box<RedlineInput>),
     Brief(Box<BriefInput>),
     StepReport(Box<StepReportInput>),
+    /// A workshop handout or the debrief.
+    Handout(Box<ssa_pdf::handout::HandoutInput>),
     Simulation(Box<SimulationInput>),
 }
 
@@ -453,6 +460,7 @@ impl PreparedPdf {
             PreparedPdf::Redline(input) => redline_pdf(input, fonts),
             PreparedPdf::Brief(input) => brief_pdf(input, fonts),
             PreparedPdf::StepReport(input) => step_report_pdf(input, fonts),
+            PreparedPdf::Handout(input) => ssa_pdf::handout::handout_pdf(input, fonts),
             PreparedPdf::Simulation(input) => simulation_pdf(input, fonts),
         }
     }

@@ -24,6 +24,7 @@ import type { ExportBackend } from "./exportBackend";
 import type { TemplateBackend } from "./templateBackend";
 import type { VersionBackend } from "./versionBackend";
 import type { SecurityBackend } from "./securityBackend";
+import type { WorkshopBackend } from "./workshopBackend";
 
 export interface Backend
   extends TemplateBackend,
@@ -32,7 +33,8 @@ export interface Backend
     DocumentBackend,
     RoundsBackend,
     ExportBackend,
-    SecurityBackend {
+    SecurityBackend,
+    WorkshopBackend {
   startupStatus(): Promise<Startup>;
   recoverOpenCopyReadOnly(): Promise<Startup>;
   recoverStartFresh(): Promise<Startup>;

@@ -9,3 +9,4 @@ export type { DocumentBackend } from "./documentBackend";
 export type { RoundsBackend } from "./roundsBackend";
 export type { ExportBackend } from "./exportBackend";
 export type { SecurityBackend } from "./securityBackend";
+export type { WorkshopBackend } from "./workshopBackend";

@@ -6,6 +6,7 @@ import { BackendError, type Backend } from "./backend";
 import { tauriProcessBackend } from "./tauriProcess";
 import { tauriDocumentBackend } from "./tauriDocuments";
 import { tauriRoundsBackend } from "./tauriRounds";
+import { tauriWorkshopBackend } from "./tauriWorkshop";
 import { tauriExportBackend } from "./tauriExport";
 import { tauriTemplateBackend } from "./tauriTemplates";
 import { tauriVersionBackend } from "./tauriVersions";
@@ -28,6 +29,7 @@ export function tauriBackend(): Backend {
     ...tauriRoundsBackend(),
     ...tauriExportBackend(),
     ...tauriSecurityBackend(),
+    ...tauriWorkshopBackend(),
     startupStatus: () => direct(() => commands.startupStatus()),
     recoverOpenCopyReadOnly: () => unwrap(() => commands.recoverOpenCopyReadOnly()),
     recoverStartFresh: () => unwrap(() => commands.recoverStartFresh()),

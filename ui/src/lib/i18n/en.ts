@@ -1,5 +1,6 @@
 import { editorEn } from "../../agreement/editor/messages";
 import { roundsEn } from "../../rounds/messages";
+import { workshopEn } from "../../workshop/messages";
 import { securityEn } from "../../security/messages";
 import { templatesEn } from "../../templates/messages";
 import { processEn } from "../../process/messages";
@@ -16,6 +17,7 @@ export const en = {
   ...simulatorEn,
   ...roundsEn,
   ...editorEn,
+  ...workshopEn,
   ...securityEn,
   "app.name": "SSA Workbench",
   "app.skip": "Skip to content",

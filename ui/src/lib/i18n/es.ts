@@ -1,6 +1,7 @@
 import { editorEs } from "../../agreement/editor/messages";
 import type { Dictionary } from "./en";
 import { roundsEs } from "../../rounds/messages";
+import { workshopEs } from "../../workshop/messages";
 import { securityEs } from "../../security/messages";
 import { templatesEs } from "../../templates/messages";
 import { processEs } from "../../process/messages";
@@ -16,6 +17,7 @@ export const es: Dictionary = {
   ...simulatorEs,
   ...roundsEs,
   ...editorEs,
+  ...workshopEs,
   ...securityEs,
   "app.name": "SSA Workbench",
   "app.skip": "Ir al contenido",

@@ -1,6 +1,7 @@
 import { editorFr } from "../../agreement/editor/messages";
 import type { Dictionary } from "./en";
 import { roundsFr } from "../../rounds/messages";
+import { workshopFr } from "../../workshop/messages";
 import { securityFr } from "../../security/messages";
 import { templatesFr } from "../../templates/messages";
 import { processFr } from "../../process/messages";
@@ -16,6 +17,7 @@ export const fr: Dictionary = {
   ...simulatorFr,
   ...roundsFr,
   ...editorFr,
+  ...workshopFr,
   ...securityFr,
   "app.name": "SSA Workbench",
   "app.skip": "Aller au contenu",
