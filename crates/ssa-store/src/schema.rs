@@ -275,9 +275,9 @@ const MIGRATIONS: &[&str] = &[
             REFERENCES version_initialling (negotiation_id, number) ON DELETE CASCADE
     ) WITHOUT ROWID;
     "#,
-    // 11 (workshop; appended after 9 until the migrations reserved before it are merged):
-    // workshop mode. Scenario files (shipped, imported, derived) kept as their text; the
-    // facilitator's workshops, each with its workshop file and the desk (rounds, timers, locks)
+    // 10: workshop mode (issue 15). Scenario files (shipped, imported, derived) kept as their
+    // text; the facilitator's workshops, each with its workshop file and the desk (rounds,
+    // timers, locks)
     // as JSON; the exchange files the facilitator collected from the groups, kept as they
     // came; and, on a team's laptop, which workshop, group and team a negotiation plays, with
     // its pack (its own confidential brief, never the other team's).
