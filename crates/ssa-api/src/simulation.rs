@@ -264,7 +264,7 @@ impl Workbench {
                 });
                 outcomes.push(outcome);
             }
-            estimate_result = Some(estimate(&setup, &outcomes, feasibility_people));
+            estimate_result = estimate(&setup, &outcomes, feasibility_people);
         }
         Ok(SimulationDto {
             negotiation_id: id.to_string(),

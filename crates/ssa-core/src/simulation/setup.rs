@@ -244,6 +244,12 @@ impl SimulationSetup {
                 message: "The take-up is a percent, from 0 to 100.".into(),
             });
         }
+        if self.corridor.people.is_some_and(|p| p > 100_000_000) {
+            problems.push(FieldProblem {
+                field: "simulation.corridor.people".into(),
+                message: "At most 100,000,000 people in a corridor.".into(),
+            });
+        }
         if self.corridor.payments_per_year == 0 || self.corridor.payments_per_year > 52 {
             problems.push(FieldProblem {
                 field: "simulation.corridor.payments_per_year".into(),
@@ -383,12 +389,13 @@ pub struct CareerShare {
 }
 
 /// The yearly cost per party: beneficiaries (people × take-up) shared out over the careers by
-/// their weights, each paid that career's benefit `payments_per_year` times.
+/// their weights, each paid that career's benefit `payments_per_year` times. `None` when the
+/// figures are too large to be computed exactly (beyond 28 digits: no real corridor).
 pub fn estimate(
     setup: &SimulationSetup,
     outcomes: &[Outcome],
     feasibility_people: u64,
-) -> CorridorEstimate {
+) -> Option<CorridorEstimate> {
     let people = setup
         .corridor
         .people
@@ -413,20 +420,22 @@ pub fn estimate(
                 let Some(figures) = outcome.parties.iter().find(|p| p.code == rules.code) else {
                     continue;
                 };
-                let people = beneficiaries * fraction(career.share) * payments;
-                without += people * figures.without_agreement;
-                with += people * figures.with_agreement;
+                let people = beneficiaries
+                    .checked_mul(fraction(career.share))?
+                    .checked_mul(payments)?;
+                without = without.checked_add(people.checked_mul(figures.without_agreement)?)?;
+                with = with.checked_add(people.checked_mul(figures.with_agreement)?)?;
             }
             let (without, with) = (cents(without), cents(with));
-            PartyCost {
+            Some(PartyCost {
                 code: rules.code.clone(),
                 without_agreement: without,
                 with_agreement: with,
-                difference: with - without,
-            }
+                difference: with.checked_sub(without)?,
+            })
         })
-        .collect();
-    CorridorEstimate {
+        .collect::<Option<Vec<_>>>()?;
+    Some(CorridorEstimate {
         people,
         people_entered: setup.corridor.people.is_some(),
         take_up_percent: setup.corridor.take_up_percent,
@@ -443,7 +452,7 @@ pub fn estimate(
             })
             .collect(),
         parties,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -481,7 +490,7 @@ mod tests {
 
         let mut setup = setup;
         setup.corridor.people = Some(1000);
-        let estimate = estimate(&setup, &higher, 0);
+        let estimate = estimate(&setup, &higher, 0).unwrap();
         // 100 beneficiaries, 40 % of them on career 2, 12 payments: XA's share of career 2 is
         // 40 × 12 × 400.00 = 192,000.00 with the agreement.
         assert_eq!(estimate.beneficiaries, Decimal::from(100));
