@@ -22,11 +22,19 @@ pub const LOCKED_EVENT: &str = "workbench-locked";
 /// How long the window has to save and lock itself before the backend locks anyway.
 const GRACE: std::time::Duration = std::time::Duration::from_millis(2000);
 
-/// Asks the window to lock, then locks the session (when it is encrypted) after [`GRACE`].
+/// Asks the window to lock, then locks the session (when it is encrypted) after [`GRACE`],
+/// unless the window locked it in the meantime: a person who unlocks straight away must not be
+/// locked out a second time by the same signal.
 pub fn lock(app: &AppHandle, reason: LockReason) {
     let _ = app.emit(LOCK_REQUESTED_EVENT, reason);
-    std::thread::sleep(GRACE);
     let session = app.state::<Session>();
+    let deadline = std::time::Instant::now() + GRACE;
+    while std::time::Instant::now() < deadline {
+        if matches!(session.startup(), ssa_api::dto::StartupDto::Locked { .. }) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     if matches!(
         session.startup(),
         ssa_api::dto::StartupDto::Ready {

@@ -7,7 +7,24 @@ export const byTestId = (id) => $(`[data-testid="${id}"]`);
 
 export async function click(id) {
   const element = await byTestId(id);
-  await element.waitForClickable();
+  try {
+    // A loaded 2-core CI machine can take more than the default 10 s to settle a re-render.
+    await element.waitForClickable({ timeout: 20000 });
+  } catch (error) {
+    // Say what covers the element (or that it is missing), and keep a picture of the window,
+    // so that a failure on CI can be understood without reproducing it.
+    const cover = await browser.execute((testid) => {
+      const el = document.querySelector(`[data-testid="${testid}"]`);
+      if (!el) return "the element is not in the page";
+      const box = el.getBoundingClientRect();
+      const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      const name = (node) =>
+        node ? `${node.tagName.toLowerCase()}${node.className ? "." + String(node.className).split(" ").join(".") : ""}` : "nothing";
+      return `box ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)} in a ${innerWidth}x${innerHeight} window; disabled=${el.disabled}; on top at its centre: ${name(top)}`;
+    }, id);
+    await browser.saveScreenshot(path.join(artifacts, `not-clickable-${id}.png`)).catch(() => {});
+    throw new Error(`${id} is not clickable: ${cover}`, { cause: error });
+  }
   await element.click();
 }
 

@@ -165,6 +165,40 @@ describe("encryption at rest", () => {
     await rowWithTitle(SAMPLE);
   });
 
+  it("reads in French and Spanish: the security dialog and the lock screen", async function () {
+    this.timeout(180000);
+    // English function words and the feature's own English words: none may show in fr or es.
+    const english = /\b(the|and|of|is|with|passphrase|encrypted|locked|unlock|signing|keys?)\b/i;
+    const dialogText = () =>
+      browser.execute(() => {
+        const dialog = document.querySelector('[role="dialog"]')?.cloneNode(true);
+        // A fingerprint's words come from a fixed English word list on purpose (read out over
+        // the phone by either delegation): they are not interface text.
+        dialog?.querySelectorAll(".fingerprint").forEach((el) => el.remove());
+        // The sample's party names are the negotiation's data, entered in English.
+        return (dialog?.textContent ?? "").replace(/Republic of Aurelia|Kingdom of Boreland/g, "").replace(/\s+/g, " ");
+      });
+    for (const lang of ["fr", "es"]) {
+      await rowWithTitle(SAMPLE);
+      await byTestId("language-select").selectByAttribute("value", lang);
+      await click("nav-security");
+      await byTestId("security-status").waitForDisplayed({ timeout: 30000 });
+      await screenshot(`security-dialog-${lang}`);
+      const shown = await dialogText();
+      expect(shown.match(english)).toBeNull();
+      await click("security-lock-now");
+      await byTestId("lock-screen").waitForDisplayed({ timeout: 30000 });
+      await screenshot(`security-lock-${lang}`);
+      const locked = await bodyText();
+      expect(locked.match(english)).toBeNull();
+      expect(locked).not.toContain(SAMPLE);
+      await typeInto("lock-passphrase", PASSPHRASE);
+      await click("lock-unlock");
+    }
+    await rowWithTitle(SAMPLE);
+    await byTestId("language-select").selectByAttribute("value", "en");
+  });
+
   it("never writes the passphrase to a file, the log included", async () => {
     await browser.deleteSession();
     const leaks = filesUnder(dataDirectory()).filter((file) => fs.readFileSync(file).includes(Buffer.from(PASSPHRASE)));
