@@ -173,3 +173,48 @@ fn a_career_file_runs_under_the_negotiation_and_the_pdf_carries_the_arithmetic()
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
 }
+
+#[test]
+fn the_brief_can_carry_the_simulation() {
+    let place = Place::new();
+    let id = {
+        let session = place.session();
+        let id = session.with(|w| w.create_sample_negotiation()).unwrap().id;
+        session.with(|w| w.add_round(&id)).unwrap();
+        id
+    };
+    let plain = place.dir.path().join("brief.pdf");
+    let with = place.dir.path().join("brief-simulation.pdf");
+    for (path, extra) in [(&plain, None), (&with, Some("--with-simulation"))] {
+        let mut args = vec![
+            "export",
+            &id,
+            "--doc",
+            "brief",
+            "--out",
+            path.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let (code, _, err) = place.ssa(&args);
+        assert_eq!(code, 0, "{err}");
+    }
+    let text = |path: &std::path::Path| {
+        std::process::Command::new("pdftotext")
+            .arg(path)
+            .arg("-")
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    // The poppler tools are there on the build machines; without them the sizes still differ.
+    match (text(&plain), text(&with)) {
+        (Some(plain), Some(with)) if !with.is_empty() => {
+            assert!(!plain.contains("Benefit simulation"));
+            assert!(with.contains("Benefit simulation"), "{with}");
+            assert!(with.contains("500.00 × 20 ÷ 30 = 333.33"), "{with}");
+        }
+        _ => assert!(
+            std::fs::metadata(&with).unwrap().len() > std::fs::metadata(&plain).unwrap().len()
+        ),
+    }
+}
