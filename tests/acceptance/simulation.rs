@@ -72,6 +72,18 @@ fn the_setup_is_saved_validated_and_kept_by_a_save_of_the_study() {
     session
         .with(|w| {
             let id = w.create_negotiation(input("Simulated"))?.id;
+            // The example takes a qualifying period the study states in words.
+            let mut study: Feasibility = w.feasibility_view(&id)?.feasibility;
+            let mut row = ssa_core::documents::feasibility::SchemeRow::empty(
+                ssa_core::documents::branch::Branch::OldAge,
+                "XB",
+            );
+            row.qualifying_period = "240 mois de cotisation".into();
+            study.schemes.push(row);
+            w.save_feasibility(&id, &study)?;
+            let example = w.simulation_view(&id, "en")?;
+            assert_eq!(example.qualifying_from_study, vec!["XB".to_string()]);
+            assert_eq!(example.setup.parties[1].qualifying.to_string(), "20");
             let stale: Feasibility = w.feasibility_view(&id)?.feasibility;
             let mut setup = w.simulation_view(&id, "fr")?.setup;
             assert_eq!(setup.careers[0].name, "Détaché pendant 2 ans");
