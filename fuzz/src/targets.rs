@@ -34,11 +34,45 @@ pub const ALL: &[Target] = &[
         assets: &[],
     },
     Target {
+        name: "simulation",
+        run: simulation,
+        dictionary: SIMULATION_TOKENS,
+        assets: &[
+            "assets/simulations/examples/bands-weeks-quarters.toml",
+            "assets/simulations/examples/ex1-holzmann-pro-rata.toml",
+            "assets/simulations/examples/ex3-minimum-period.toml",
+        ],
+    },
+    Target {
         name: "draft-wording",
         run: draft_wording,
         dictionary: WORDING_TOKENS,
         assets: &[],
     },
+];
+
+const SIMULATION_TOKENS: &[&str] = &[
+    "[[party]]\n",
+    "[[period]]\n",
+    "[[conversion]]\n",
+    "format = \"ssa-simulation/1\"\n",
+    "kind = \"sum\"",
+    "kind = \"bands\"",
+    "kind = \"per_period\"",
+    "parts = [",
+    "bands = [",
+    "amount = \"99999999.99\"",
+    "amount = 1000000",
+    "per = \"0.01\"",
+    "per = 100000",
+    "remainder = \"exact\"",
+    "unit = \"days\"",
+    "unit = \"years\"",
+    "start = 0001-01-01",
+    "end = 9999-12-31",
+    "minimum_period_months = 120",
+    "career_years = \"0.01\"",
+    "{ kind = \"fixed\", amount = \"1\" }",
 ];
 
 const TEMPLATE_TOKENS: &[&str] = &[
@@ -189,6 +223,25 @@ fn template(bytes: &[u8]) {
     let _ = article_texts(&flatten(&document));
     if !report.has_errors() {
         let _ = template.to_toml();
+    }
+}
+
+/// A case file is read and, if valid, simulated; every explanation line is worded in the three
+/// languages, as the command line, the window and the PDF do.
+fn simulation(bytes: &[u8]) {
+    use ssa_core::simulation::{case_file::parse_case, render_line, simulate, Language};
+    let text = String::from_utf8_lossy(bytes);
+    let Ok(file) = parse_case(&text) else {
+        return;
+    };
+    if let Ok(outcome) = simulate(&file.case) {
+        for party in &outcome.parties {
+            for line in &party.explanation {
+                for language in [Language::En, Language::Fr, Language::Es] {
+                    let _ = render_line(line, language);
+                }
+            }
+        }
     }
 }
 

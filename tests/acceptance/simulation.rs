@@ -72,6 +72,18 @@ fn the_setup_is_saved_validated_and_kept_by_a_save_of_the_study() {
     session
         .with(|w| {
             let id = w.create_negotiation(input("Simulated"))?.id;
+            // The example takes a qualifying period the study states in words.
+            let mut study: Feasibility = w.feasibility_view(&id)?.feasibility;
+            let mut row = ssa_core::documents::feasibility::SchemeRow::empty(
+                ssa_core::documents::branch::Branch::OldAge,
+                "XB",
+            );
+            row.qualifying_period = "240 mois de cotisation".into();
+            study.schemes.push(row);
+            w.save_feasibility(&id, &study)?;
+            let example = w.simulation_view(&id, "en")?;
+            assert_eq!(example.qualifying_from_study, vec!["XB".to_string()]);
+            assert_eq!(example.setup.parties[1].qualifying.to_string(), "20");
             let stale: Feasibility = w.feasibility_view(&id)?.feasibility;
             let mut setup = w.simulation_view(&id, "fr")?.setup;
             assert_eq!(setup.careers[0].name, "Détaché pendant 2 ans");
@@ -172,4 +184,49 @@ fn a_career_file_runs_under_the_negotiation_and_the_pdf_carries_the_arithmetic()
     assert_eq!(code, 0, "{err}");
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn the_brief_can_carry_the_simulation() {
+    let place = Place::new();
+    let id = {
+        let session = place.session();
+        let id = session.with(|w| w.create_sample_negotiation()).unwrap().id;
+        session.with(|w| w.add_round(&id)).unwrap();
+        id
+    };
+    let plain = place.dir.path().join("brief.pdf");
+    let with = place.dir.path().join("brief-simulation.pdf");
+    for (path, extra) in [(&plain, None), (&with, Some("--with-simulation"))] {
+        let mut args = vec![
+            "export",
+            &id,
+            "--doc",
+            "brief",
+            "--out",
+            path.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let (code, _, err) = place.ssa(&args);
+        assert_eq!(code, 0, "{err}");
+    }
+    let text = |path: &std::path::Path| {
+        std::process::Command::new("pdftotext")
+            .arg(path)
+            .arg("-")
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    // The poppler tools are there on the build machines; without them the sizes still differ.
+    match (text(&plain), text(&with)) {
+        (Some(plain), Some(with)) if !with.is_empty() => {
+            assert!(!plain.contains("Benefit simulation"));
+            assert!(with.contains("Benefit simulation"), "{with}");
+            assert!(with.contains("500.00 × 20 ÷ 30 = 333.33"), "{with}");
+        }
+        _ => assert!(
+            std::fs::metadata(&with).unwrap().len() > std::fs::metadata(&plain).unwrap().len()
+        ),
+    }
 }

@@ -80,6 +80,8 @@ pub struct SimulationDto {
     pub setup: SimulationSetup,
     /// The setup is the example one: the team has not saved its own rules yet.
     pub is_example: bool,
+    /// In the example, the parties whose qualifying period comes from the feasibility study.
+    pub qualifying_from_study: Vec<String>,
     pub draft: DraftTermsDto,
     /// People in the corridor according to the feasibility study's figures.
     pub feasibility_people: u32,
@@ -195,12 +197,18 @@ impl Workbench {
     pub fn simulation_view(&self, id: &str, language: &str) -> Result<SimulationDto, ApiError> {
         let negotiation = self.negotiation(id)?;
         let (feasibility, saved) = self.stored_setup(id)?;
-        let setup = if saved {
-            feasibility.simulation.clone()
+        let (setup, from_study) = if saved {
+            (feasibility.simulation.clone(), Vec::new())
         } else {
-            SimulationSetup::example_for(&party_codes(&negotiation), Language::from_code(language))
+            SimulationSetup::example_from_study(
+                &party_codes(&negotiation),
+                Language::from_code(language),
+                &feasibility.schemes,
+            )
         };
-        self.simulation_of(id, setup, !saved, &feasibility, language)
+        let mut view = self.simulation_of(id, setup, !saved, &feasibility, language)?;
+        view.qualifying_from_study = from_study;
+        Ok(view)
     }
 
     /// Validates and saves the setup; a refused one changes nothing.
@@ -264,13 +272,14 @@ impl Workbench {
                 });
                 outcomes.push(outcome);
             }
-            estimate_result = Some(estimate(&setup, &outcomes, feasibility_people));
+            estimate_result = estimate(&setup, &outcomes, feasibility_people);
         }
         Ok(SimulationDto {
             negotiation_id: id.to_string(),
             parties: parties_of(&negotiation),
             setup,
             is_example,
+            qualifying_from_study: Vec::new(),
             draft,
             feasibility_people: u32::try_from(feasibility_people).unwrap_or(u32::MAX),
             careers,
@@ -287,7 +296,12 @@ impl Workbench {
         let setup = if saved {
             feasibility.simulation
         } else {
-            SimulationSetup::example_for(&party_codes(&negotiation), Language::En)
+            SimulationSetup::example_from_study(
+                &party_codes(&negotiation),
+                Language::En,
+                &feasibility.schemes,
+            )
+            .0
         };
         let terms = self.draft_terms(id)?.terms;
         let empty = ssa_core::simulation::setup::SampleCareer {

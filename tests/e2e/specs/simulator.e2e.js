@@ -93,7 +93,7 @@ describe("benefit simulator", () => {
     await choose("language-select", "en");
   });
 
-  it("writes the simulation PDF and the brief with the simulation appended", async () => {
+  it("writes the simulation PDF and makes an image of its first page", async () => {
     const id = JSON.parse(ssa("list", "--json")).find((n) => n.title === SAMPLE).id;
     const out = path.join(dataDirectory(), "simulation.pdf");
     ssa("export", id, "--doc", "simulation", "--out", out);

@@ -1839,6 +1839,8 @@ export type SimulationDto = {
 	setup: SimulationSetup,
 	/**  The setup is the example one: the team has not saved its own rules yet. */
 	isExample: boolean,
+	/**  In the example, the parties whose qualifying period comes from the feasibility study. */
+	qualifyingFromStudy: string[],
 	draft: DraftTermsDto,
 	/**  People in the corridor according to the feasibility study's figures. */
 	feasibilityPeople: number,

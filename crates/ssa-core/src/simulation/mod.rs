@@ -232,9 +232,13 @@ pub struct Outcome {
 }
 
 /// Largest money amount, period count and divisor a case may hold: far beyond any real
-/// benefit or career, and small enough that no product of them leaves the exact range.
-pub const MAX_AMOUNT: i64 = 1_000_000_000;
-pub const MAX_PERIODS: i64 = 10_000_000;
+/// benefit or career, and small enough that no product of them leaves the exact range of
+/// 28 digits (the largest product, an accrual on every period converted by the largest factor
+/// and divided by the smallest divisor, stays under 10^26).
+pub const MAX_AMOUNT: i64 = 100_000_000;
+pub const MAX_PERIODS: i64 = 1_000_000;
+pub const MAX_DIVISOR: i64 = 100_000;
+pub const MAX_PARTS: usize = 10;
 pub const MAX_PARTIES: usize = 20;
 pub const MAX_CASE_PERIODS: usize = 5_000;
 

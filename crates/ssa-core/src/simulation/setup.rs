@@ -197,6 +197,31 @@ impl SimulationSetup {
         }
     }
 
+    /// The example rules with each party's qualifying period for old-age pensions taken from
+    /// the feasibility study where its text gives one; the codes of those parties.
+    pub fn example_from_study(
+        codes: &[&str],
+        language: super::Language,
+        schemes: &[crate::documents::feasibility::SchemeRow],
+    ) -> (SimulationSetup, Vec<String>) {
+        let mut setup = SimulationSetup::example_for(codes, language);
+        let mut from_study = Vec::new();
+        for rules in &mut setup.parties {
+            let found = schemes
+                .iter()
+                .find(|row| {
+                    row.party == rules.code
+                        && row.branch == crate::documents::branch::Branch::OldAge
+                })
+                .and_then(|row| qualifying_years_from_text(&row.qualifying_period));
+            if let Some(years) = found {
+                rules.qualifying = years;
+                from_study.push(rules.code.clone());
+            }
+        }
+        (setup, from_study)
+    }
+
     /// The case of one career under the draft's terms.
     pub fn case_for(&self, career: &SampleCareer, terms: &DraftTerms) -> Case {
         Case {
@@ -242,6 +267,12 @@ impl SimulationSetup {
             problems.push(FieldProblem {
                 field: "simulation.corridor.take_up_percent".into(),
                 message: "The take-up is a percent, from 0 to 100.".into(),
+            });
+        }
+        if self.corridor.people.is_some_and(|p| p > 100_000_000) {
+            problems.push(FieldProblem {
+                field: "simulation.corridor.people".into(),
+                message: "At most 100,000,000 people in a corridor.".into(),
             });
         }
         if self.corridor.payments_per_year == 0 || self.corridor.payments_per_year > 52 {
@@ -314,6 +345,37 @@ impl SimulationSetup {
     }
 }
 
+/// A qualifying period read from the feasibility study's text ("15 years of contributions",
+/// "180 mois", "520 semanas"): the first number and the unit word right after it, in years
+/// (a month is a twelfth, a quarter a fourth, a week a 52nd, a day a 360th). `None` when the
+/// text says it otherwise: the study's cells are free text, not data.
+pub fn qualifying_years_from_text(text: &str) -> Option<Decimal> {
+    let lower = text.to_lowercase();
+    let start = lower.find(|c: char| c.is_ascii_digit())?;
+    let rest = &lower[start..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(rest.len());
+    let number = super::decimal_text::parse(&rest[..end].replace(',', "."))?;
+    let word: String = rest[end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let per_year = match word.as_str() {
+        "year" | "years" | "yr" | "yrs" | "an" | "ans" | "année" | "années" | "año" | "años" => {
+            1
+        }
+        "month" | "months" | "mois" | "mes" | "meses" => 12,
+        "quarter" | "quarters" | "trimestre" | "trimestres" => 4,
+        "week" | "weeks" | "semaine" | "semaines" | "semana" | "semanas" => 52,
+        "day" | "days" | "jour" | "jours" | "día" | "días" | "dia" | "dias" => 360,
+        _ => return None,
+    };
+    let years = number / Decimal::from(per_year);
+    (years > Decimal::ZERO && years <= Decimal::from(100)).then(|| years.round_dp(2).normalize())
+}
+
 /// The people of the corridor between the parties: for each kind of worker (migrant, posted)
 /// and direction, the latest year's figure, added up. Pensioners abroad are left out: they
 /// already draw their pensions.
@@ -383,12 +445,13 @@ pub struct CareerShare {
 }
 
 /// The yearly cost per party: beneficiaries (people × take-up) shared out over the careers by
-/// their weights, each paid that career's benefit `payments_per_year` times.
+/// their weights, each paid that career's benefit `payments_per_year` times. `None` when the
+/// figures are too large to be computed exactly (beyond 28 digits: no real corridor).
 pub fn estimate(
     setup: &SimulationSetup,
     outcomes: &[Outcome],
     feasibility_people: u64,
-) -> CorridorEstimate {
+) -> Option<CorridorEstimate> {
     let people = setup
         .corridor
         .people
@@ -413,20 +476,22 @@ pub fn estimate(
                 let Some(figures) = outcome.parties.iter().find(|p| p.code == rules.code) else {
                     continue;
                 };
-                let people = beneficiaries * fraction(career.share) * payments;
-                without += people * figures.without_agreement;
-                with += people * figures.with_agreement;
+                let people = beneficiaries
+                    .checked_mul(fraction(career.share))?
+                    .checked_mul(payments)?;
+                without = without.checked_add(people.checked_mul(figures.without_agreement)?)?;
+                with = with.checked_add(people.checked_mul(figures.with_agreement)?)?;
             }
             let (without, with) = (cents(without), cents(with));
-            PartyCost {
+            Some(PartyCost {
                 code: rules.code.clone(),
                 without_agreement: without,
                 with_agreement: with,
-                difference: with - without,
-            }
+                difference: with.checked_sub(without)?,
+            })
         })
-        .collect();
-    CorridorEstimate {
+        .collect::<Option<Vec<_>>>()?;
+    Some(CorridorEstimate {
         people,
         people_entered: setup.corridor.people.is_some(),
         take_up_percent: setup.corridor.take_up_percent,
@@ -443,7 +508,7 @@ pub fn estimate(
             })
             .collect(),
         parties,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -481,7 +546,7 @@ mod tests {
 
         let mut setup = setup;
         setup.corridor.people = Some(1000);
-        let estimate = estimate(&setup, &higher, 0);
+        let estimate = estimate(&setup, &higher, 0).unwrap();
         // 100 beneficiaries, 40 % of them on career 2, 12 payments: XA's share of career 2 is
         // 40 × 12 × 400.00 = 192,000.00 with the agreement.
         assert_eq!(estimate.beneficiaries, Decimal::from(100));
@@ -495,6 +560,19 @@ mod tests {
             })
             .sum();
         assert_eq!(xa.with_agreement, cents(expected));
+    }
+
+    #[test]
+    fn qualifying_periods_are_read_from_the_study_in_three_languages() {
+        let years = |text: &str| qualifying_years_from_text(text).map(|d| d.to_string());
+        assert_eq!(years("15 years of contributions").as_deref(), Some("15"));
+        assert_eq!(years("180 mois de cotisation").as_deref(), Some("15"));
+        assert_eq!(years("Mínimo 520 semanas cotizadas").as_deref(), Some("10"));
+        assert_eq!(years("2,5 años").as_deref(), Some("2.5"));
+        assert_eq!(years("at least 40 quarters").as_deref(), Some("10"));
+        assert_eq!(years("contributions for life"), None);
+        assert_eq!(years("15 points"), None);
+        assert_eq!(years("9999 years"), None);
     }
 
     #[test]

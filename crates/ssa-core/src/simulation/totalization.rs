@@ -24,7 +24,7 @@ use super::formula::Formula;
 use super::units::{find_step, months_in, ConversionStep, Unit};
 use super::{
     cents, Case, CaseProblem, CreditRule, Location, Method, Outcome, PartyOutcome, PartyRules,
-    PeriodKind, MAX_AMOUNT, MAX_CASE_PERIODS, MAX_PARTIES, MAX_PERIODS,
+    PeriodKind, MAX_AMOUNT, MAX_CASE_PERIODS, MAX_DIVISOR, MAX_PARTIES, MAX_PARTS, MAX_PERIODS,
 };
 
 fn problem(location: Location, field: &str, message: impl Into<String>) -> CaseProblem {
@@ -69,6 +69,18 @@ fn check_number(
     }
 }
 
+/// Checks a divisor (a formula's or a conversion's `per`): from 0.01 to [`MAX_DIVISOR`], so
+/// that no quotient leaves the exact range.
+fn check_divisor(problems: &mut Vec<CaseProblem>, location: Location, field: &str, value: Decimal) {
+    if value < Decimal::new(1, 2) || value > Decimal::from(MAX_DIVISOR) {
+        problems.push(problem(
+            location,
+            field,
+            format!("{field} is {value}: it goes from 0.01 to {MAX_DIVISOR}"),
+        ));
+    }
+}
+
 fn check_formula(
     problems: &mut Vec<CaseProblem>,
     location: Location,
@@ -92,7 +104,7 @@ fn check_formula(
                 MAX_AMOUNT,
                 false,
             );
-            check_number(problems, location, &name("per"), *per, MAX_PERIODS, true);
+            check_divisor(problems, location, &name("per"), *per);
             if let Some(full) = full {
                 check_number(problems, location, &name("full"), *full, MAX_PERIODS, true);
             }
@@ -154,7 +166,7 @@ fn check_formula(
             earnings,
             per,
         } => {
-            check_number(problems, location, &name("rate"), *rate, 10, false);
+            check_number(problems, location, &name("rate"), *rate, 1, false);
             check_number(
                 problems,
                 location,
@@ -163,7 +175,7 @@ fn check_formula(
                 MAX_AMOUNT,
                 false,
             );
-            check_number(problems, location, &name("per"), *per, MAX_PERIODS, true);
+            check_divisor(problems, location, &name("per"), *per);
         }
         Formula::Fixed { amount } => {
             check_number(
@@ -184,6 +196,12 @@ fn check_formula(
                 ));
             } else if parts.is_empty() {
                 problems.push(problem(location, &name("parts"), "the sum has no parts"));
+            } else if parts.len() > MAX_PARTS {
+                problems.push(problem(
+                    location,
+                    &name("parts"),
+                    format!("the sum has {} parts: at most {MAX_PARTS}", parts.len()),
+                ));
             }
             for part in parts {
                 check_formula(problems, location, &name("parts"), part, true);
@@ -228,6 +246,13 @@ pub(super) fn validate(case: &Case) -> Vec<CaseProblem> {
     }
     if let Some(years) = case.career_years {
         check_number(&mut problems, here, "career_years", years, 100, true);
+        if years > Decimal::ZERO && years < Decimal::new(1, 2) {
+            problems.push(problem(
+                here,
+                "career_years",
+                "career_years is at least 0.01",
+            ));
+        }
     }
     if case.minimum_period_months.is_some_and(|m| m > 120) {
         problems.push(problem(
@@ -282,7 +307,7 @@ pub(super) fn validate(case: &Case) -> Vec<CaseProblem> {
     let mut pairs = HashSet::new();
     for (i, conversion) in case.conversions.iter().enumerate() {
         let at = Location::Conversion(index(i));
-        check_number(&mut problems, at, "per", conversion.per, MAX_PERIODS, true);
+        check_divisor(&mut problems, at, "per", conversion.per);
         if conversion.from == conversion.to {
             problems.push(problem(at, "to", "a conversion from a unit to itself"));
         } else if !pairs.insert((
@@ -702,7 +727,9 @@ fn with_agreement(
     let pro_rata = if denominator.is_zero() {
         zero
     } else {
-        theoretical * share / denominator
+        // The fraction first: theoretical × share could leave the exact range, the fraction is
+        // at most one.
+        theoretical * (share / denominator)
     };
     lines.push(Line::ProRata {
         theoretical,

@@ -52,6 +52,7 @@ function view(setup: SimulationSetup, method: PensionMethod): SimulationView {
     parties: negotiation().parties,
     setup,
     isExample: false,
+    qualifyingFromStudy: [],
     draft: { terms: { method, minimum_period_months: 12, covered: true }, hasDraft: true, methodArticle: "Article 27" },
     feasibilityPeople: 42000,
     careers: [

@@ -7,6 +7,7 @@ export const simulatorEn = {
     "What the agreement is worth for sample careers: each party's pension without and with it, under the draft's own choices, the arithmetic step by step, and the yearly cost for the corridor.",
   "sim.example":
     "These national rules and careers are examples. Replace them with each party's law and your own careers: your first change saves them as the team's.",
+  "sim.fromStudy": "The qualifying periods of {parties} are taken from the feasibility study.",
   "sim.draft.heading": "Under the draft agreement",
   "sim.draft.method": "Pension calculation method",
   "sim.draft.article": "Stated in {article} of the draft.",
@@ -132,6 +133,7 @@ export const simulatorFr: Record<SimulatorKey, string> = {
     "Ce que vaut l'accord pour des carrières types : la pension de chaque Partie sans l'accord et avec lui, selon les choix du projet, le calcul pas à pas et le coût annuel pour le corridor.",
   "sim.example":
     "Ces règles nationales et ces carrières sont des exemples. Remplacez-les par la législation de chaque Partie et vos propres carrières : votre première modification les enregistre comme celles de l'équipe.",
+  "sim.fromStudy": "Les périodes de stage de {parties} sont reprises de l'étude de faisabilité.",
   "sim.draft.heading": "Selon le projet d'accord",
   "sim.draft.method": "Méthode de calcul des pensions",
   "sim.draft.article": "Voir : {article} du projet.",
@@ -255,6 +257,7 @@ export const simulatorEs: Record<SimulatorKey, string> = {
     "Lo que vale el convenio para carreras tipo: la pensión de cada Parte sin el convenio y con él, según las opciones del proyecto, el cálculo paso a paso y el costo anual para el corredor.",
   "sim.example":
     "Estas reglas nacionales y carreras son ejemplos. Sustitúyalas por la legislación de cada Parte y sus propias carreras: su primer cambio las guarda como las del equipo.",
+  "sim.fromStudy": "Los períodos de carencia de {parties} se toman del estudio de viabilidad.",
   "sim.draft.heading": "Según el proyecto de convenio",
   "sim.draft.method": "Método de cálculo de las pensiones",
   "sim.draft.article": "Véase: {article} del proyecto.",
