@@ -12,24 +12,9 @@ use crate::mandate::{Limit, MandateEntry};
 use crate::template::source::LineIndex;
 use crate::template::{AgreementKind, Template};
 
-/// One thing wrong with a scenario file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScenarioProblem {
-    /// 1-based line in the file, where known.
-    pub line: Option<usize>,
-    /// What the problem is about: "team A", "country XA", "round 2", "scenario".
-    pub location: String,
-    pub message: String,
-}
-
-impl std::fmt::Display for ScenarioProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "line {line}, {}: {}", self.location, self.message),
-            None => write!(f, "{}: {}", self.location, self.message),
-        }
-    }
-}
+/// One thing wrong with a scenario file: the process file's line-numbered problem, one type
+/// for both (line, what it is about — "team A", "country XA", "round 2" —, message).
+pub use crate::process::ProcessProblem as ScenarioProblem;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScenarioFileError {
